@@ -1,0 +1,1 @@
+"""Keys, key derivation, authenticated encryption and signatures. Pure, no I/O."""

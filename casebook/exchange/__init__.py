@@ -1,0 +1,1 @@
+"""Case packages between vaults. Filled by the case packages issue."""

@@ -1,0 +1,1 @@
+"""Dossier builders and redaction. Filled by the dossier issue."""

@@ -1,0 +1,1 @@
+"""Place hierarchy (country > ... > site). Filled by the taxonomy and gazetteer issue."""

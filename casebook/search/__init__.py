@@ -1,0 +1,1 @@
+"""Arabic-aware text normalisation and full-text search. Filled by the case records issue."""

@@ -1,0 +1,118 @@
+"""One transaction per use case, carrying the audit entry for the change.
+
+::
+
+    with UnitOfWork(vault, events) as uow:
+        uow.session.add(record)
+        uow.audit("create", "incident", record.id, version=1, payload=record_json)
+
+Commit happens on a clean exit, and only if every change was audited; events are
+emitted after the commit, never for a rolled-back change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import event
+from sqlmodel import Session
+
+from casebook.audit import chain
+from casebook.crypto.signing import key_id
+from casebook.services.events import AuditAppended, Event, EventBus
+from casebook.storage.models import AuditEntry, VaultMeta
+from casebook.storage.vault import UnlockedVault, now_utc
+
+COMMIT_SALT_KEY = "audit_commit_salt"
+
+
+class UnauditedChangeError(RuntimeError):
+    """A programming error: a service changed data without an audit entry."""
+
+
+class UnitOfWork:
+    def __init__(self, vault: UnlockedVault, events: EventBus) -> None:
+        self._vault = vault
+        self._events = events
+        self._pending_events: list[Event] = []
+        self._audited = False
+        self._changed = False
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("UnitOfWork used outside its 'with' block")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = Session(self._vault.engine, expire_on_commit=False)
+        event.listen(self._session, "before_flush", self._note_changes)
+        self._session.begin()
+        return self
+
+    def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:
+        touched = [*session.new, *session.dirty, *session.deleted]
+        if any(not isinstance(obj, AuditEntry) for obj in touched):
+            self._changed = True
+
+    def commit_salt(self) -> bytes:
+        meta = self.session.get(VaultMeta, COMMIT_SALT_KEY)
+        if meta is None:
+            raise RuntimeError("vault has no audit commit salt")
+        return bytes.fromhex(meta.value)
+
+    def audit(
+        self,
+        action: str,
+        object_type: str,
+        object_id: str | None = None,
+        *,
+        version: int | None = None,
+        payload: Mapping[str, Any] | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> AuditEntry:
+        commit = None if payload is None else chain.object_commit(self.commit_salt(), payload)
+        entry = chain.append(
+            self.session,
+            at=now_utc(),
+            actor=key_id(self._vault.user.public_key),
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            object_version=version,
+            object_commit=commit,
+            details=details or {},
+        )
+        self._audited = True
+        self._pending_events.append(
+            AuditAppended(entry.seq, entry.action, entry.object_type, entry.object_id)
+        )
+        return entry
+
+    def emit_after_commit(self, event_: Event) -> None:
+        self._pending_events.append(event_)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            if exc_type is not None:
+                session.rollback()
+                return
+            session.flush()
+            if self._changed and not self._audited:
+                session.rollback()
+                raise UnauditedChangeError("a change was made without an audit entry")
+            session.commit()
+        finally:
+            session.close()
+            self._session = None
+        for pending in self._pending_events:
+            self._events.emit(pending)

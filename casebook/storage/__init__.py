@@ -1,0 +1,1 @@
+"""The vault on disk: key file, SQLCipher database, migrations, atomic writes."""

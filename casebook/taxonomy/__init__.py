@@ -1,0 +1,1 @@
+"""Shared vocabularies (act types, legal qualifications...). Filled by the taxonomy issue."""
