@@ -20,6 +20,7 @@ def main() -> int:
     return pytest.main(
         [
             "tests/core",
+            "tests/cli",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",
             "-o", "addopts=-ra --strict-markers",

@@ -126,21 +126,23 @@ def parse_key_file(data: bytes, path: Path) -> KeyFile:
         (header_length,) = _U32.unpack_from(data, offset + 2)
     except struct.error:
         raise damaged("it is truncated") from None
+    header_end = offset + 6 + header_length
+    checksum_end = header_end + 32
+    if header_length > MAX_HEADER_LENGTH or len(data) < checksum_end + 4:
+        raise damaged("it is truncated or its header length is wrong")
+    header_bytes = data[:header_end]
+    if hashlib.sha256(header_bytes).digest() != data[header_end:checksum_end]:
+        raise damaged("the header checksum does not match")
+    # The framing above (magic, version, length, header, checksum) is the same in
+    # every format version, so the version is only trusted once its checksum holds.
     if version > FORMAT_VERSION:
         raise NewerFormatError(
             f"The key file {path} was written by a newer version of Casebook "
             f"(format {version}). Install the newer Casebook to open this vault.",
             path=path,
         )
-    if version < 1 or header_length > MAX_HEADER_LENGTH:
-        raise damaged("its header is malformed")
-    header_end = offset + 6 + header_length
-    checksum_end = header_end + 32
-    if len(data) < checksum_end + 4:
-        raise damaged("it is truncated")
-    header_bytes = data[:header_end]
-    if hashlib.sha256(header_bytes).digest() != data[header_end:checksum_end]:
-        raise damaged("the header checksum does not match")
+    if version < 1:
+        raise damaged("its format version is invalid")
     (directory_length,) = _U32.unpack_from(data, checksum_end)
     if directory_length > MAX_DIRECTORY_LENGTH:
         raise damaged("the user directory is malformed")

@@ -1,0 +1,1 @@
+"""The ``casebook`` command line, built on the same services as the GUI."""

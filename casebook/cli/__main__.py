@@ -1,0 +1,3 @@
+from casebook.cli.main import run
+
+run()
