@@ -21,7 +21,9 @@ USER_NAME = "Test Documenter"
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point HOME, XDG dirs and the temp dir at a fresh folder for each test."""
     root = tmp_path_factory.mktemp("env")
     for name in ("home", "data", "config", "cache", "state", "runtime", "tmp"):

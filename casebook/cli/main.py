@@ -43,6 +43,7 @@ class Context:
 
     def __init__(
         self,
+        *,
         args: argparse.Namespace,
         environ: Mapping[str, str],
         stdout: TextIO,
@@ -83,7 +84,7 @@ class Context:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     parser = _Parser(
         prog="casebook",
@@ -234,7 +235,10 @@ def main(
     debug = "--debug" in args_list
     try:
         args = build_parser().parse_args(args_list)
-        ctx = Context(args, environ, stdout, stderr, kdf_policy, prompter, interactive)
+        ctx = Context(
+            args=args, environ=environ, stdout=stdout, stderr=stderr,
+            kdf_policy=kdf_policy, prompter=prompter, interactive=interactive,
+        )
         handler: Callable[[Context], int] = args.handler
         return int(handler(ctx))
     except CasebookError as exc:
@@ -245,7 +249,7 @@ def main(
     except KeyboardInterrupt:
         stderr.write("casebook: interrupted; nothing was changed by the unfinished step.\n")
         return int(ExitCode.FAILED)
-    except Exception as exc:  # the last line of defence: no tracebacks for users
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
         if debug:
             traceback.print_exc(file=stderr)
         stderr.write(

@@ -10,8 +10,8 @@ from typing import TextIO
 from casebook.domain.errors import UsageError
 from casebook.domain.passphrase import estimate_strength
 
-PASSPHRASE_ENV = "CASEBOOK_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "CASEBOOK_NEW_PASSPHRASE"
+PASSPHRASE_ENV = "CASEBOOK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+NEW_PASSPHRASE_ENV = "CASEBOOK_NEW_PASSPHRASE"  # noqa: S105 - a variable name
 
 Prompter = Callable[[str], str]
 

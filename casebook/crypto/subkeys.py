@@ -25,7 +25,9 @@ def new_root_key() -> bytes:
     return os.urandom(ROOT_KEY_LENGTH)
 
 
-def hkdf_sha256(key_material: bytes, info: bytes, length: int = 32, salt: bytes | None = None) -> bytes:
+def hkdf_sha256(
+    key_material: bytes, info: bytes, length: int = 32, salt: bytes | None = None
+) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(
         key_material
     )

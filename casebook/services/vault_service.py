@@ -140,7 +140,9 @@ class VaultSession:
             created_at=vault_store.now_utc(),
         )
         slot = vault_store.wrap_slot(
-            self.vault.vault_id, secret, params, self.vault.root_key(), seed, user.id, user.slot_id
+            self.vault.vault_id, passphrase=secret, params=params,
+            root_key=self.vault.root_key(), signing_seed=seed, user_id=user.id,
+            slot_id=user.slot_id,
         )
         users = [*self.vault.users, user]
         new_key_file = self.vault.key_file_with_users(self.vault.key_file.with_slot(slot), users)
@@ -165,12 +167,12 @@ class VaultSession:
             raise WrongPassphraseError("The current passphrase is not correct.")
         slot = vault_store.wrap_slot(
             self.vault.vault_id,
-            normalise_passphrase(new),
-            params,
-            self.vault.root_key(),
-            self.vault.signing_seed(),
-            self.user.id,
-            self.user.slot_id,
+            passphrase=normalise_passphrase(new),
+            params=params,
+            root_key=self.vault.root_key(),
+            signing_seed=self.vault.signing_seed(),
+            user_id=self.user.id,
+            slot_id=self.user.slot_id,
         )
         users = list(self.vault.users)
         new_key_file = self.vault.key_file_with_users(self.vault.key_file.with_slot(slot), users)
@@ -235,6 +237,7 @@ def create_vault(
     role: Role,
     passphrase: str,
     policy: KdfPolicy = REAL_KDF,
+    *,
     events: EventBus | None = None,
 ) -> VaultSession:
     name = normalise_user_name(user_name)

@@ -106,7 +106,7 @@ class KeyFile:
         return KeyFile(self.vault_id, (*others, slot), self.directory)
 
 
-def parse_key_file(data: bytes, path: Path) -> KeyFile:
+def parse_key_file(data: bytes, path: Path) -> KeyFile:  # noqa: PLR0912 - one check per field
     """Parse and check ``vault.key``; every failure names the file."""
 
     def damaged(what: str) -> DamagedKeyFileError:

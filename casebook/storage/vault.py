@@ -164,10 +164,11 @@ class SlotSecrets:
 
 def wrap_slot(
     vault_id: str,
+    *,
     passphrase: bytes,
     params: Argon2Params,
-    root_key: bytes,
-    signing_seed: bytes,
+    root_key: bytes | bytearray,
+    signing_seed: bytes | bytearray,
     user_id: str,
     slot_id: str | None = None,
 ) -> KeySlot:
@@ -329,7 +330,8 @@ def unlock(directory: Path, passphrase: bytes) -> UnlockedVault:
     try:
         directory_key = derive_subkey(bytes(secrets.root_key), Purpose.KEYFILE_DIRECTORY)
         header = KeyFile(key_file.vault_id, key_file.slots, b"").header_bytes()
-        users = directory_from_bytes(envelope.open_sealed(directory_key, key_file.directory, header))
+        plain = envelope.open_sealed(directory_key, key_file.directory, header)
+        users = directory_from_bytes(plain)
     except (CryptoError, ValueError, KeyError, TypeError):
         raise DamagedKeyFileError(
             f"The key file {paths.key_file} opened with your passphrase but its user "
@@ -429,7 +431,10 @@ def _build(
         slot_id=os.urandom(8).hex(),
         created_at=now_utc(),
     )
-    slot = wrap_slot(vault_id, passphrase, params, root_key, seed, user.id, user.slot_id)
+    slot = wrap_slot(
+        vault_id, passphrase=passphrase, params=params, root_key=root_key,
+        signing_seed=seed, user_id=user.id, slot_id=user.slot_id,
+    )
     engine = _open_database(paths, bytes(root_key))
     vault = UnlockedVault(
         paths=paths,

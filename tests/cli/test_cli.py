@@ -148,7 +148,8 @@ def test_passwd(cli: Runner) -> None:
 def test_passwd_with_wrong_current_changes_nothing(cli: Runner, vault_dir: Path) -> None:
     assert cli("init", "--user", "Amal").code == 0
     before = (vault_dir / "vault.key").read_bytes()
-    result = cli("passwd", env={"CASEBOOK_PASSPHRASE": "wrong", "CASEBOOK_NEW_PASSPHRASE": NEW_PASS})
+    env = {"CASEBOOK_PASSPHRASE": "wrong", "CASEBOOK_NEW_PASSPHRASE": NEW_PASS}
+    result = cli("passwd", env=env)
     assert result.code == 3
     assert (vault_dir / "vault.key").read_bytes() == before
 
