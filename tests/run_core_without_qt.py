@@ -21,6 +21,7 @@ def main() -> int:
         [
             "tests/core",
             "tests/cli",
+            "tests/search",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",
             "-o", "addopts=-ra --strict-markers",
