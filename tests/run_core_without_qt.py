@@ -22,6 +22,7 @@ def main() -> int:
             "tests/core",
             "tests/cli",
             "tests/search",
+            "tests/crypto",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",
             "-o", "addopts=-ra --strict-markers",
