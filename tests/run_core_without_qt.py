@@ -23,6 +23,7 @@ def main() -> int:
             "tests/cli",
             "tests/search",
             "tests/crypto",
+            "tests/records",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",
             "-o", "addopts=-ra --strict-markers",

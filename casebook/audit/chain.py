@@ -60,9 +60,14 @@ def append(
     object_version: int | None,
     object_commit: str | None,
     details: Mapping[str, Any],
+    previous: AuditEntry | None = None,
 ) -> AuditEntry:
-    """Add the next link. The caller's transaction commits it with the change."""
-    last = head(session)
+    """Add the next link. The caller's transaction commits it with the change.
+
+    ``previous`` is the current head when the caller already knows it (a bulk import
+    appends thousands of entries in one transaction); otherwise it is looked up.
+    """
+    last = previous if previous is not None else head(session)
     entry = AuditEntry(
         seq=1 if last is None else last.seq + 1,
         at=at,

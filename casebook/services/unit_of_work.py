@@ -40,6 +40,8 @@ class UnitOfWork:
         self._audited = False
         self._changed = False
         self._session: Session | None = None
+        self._head: AuditEntry | None = None
+        self._commit_salt: bytes | None = None
 
     @property
     def session(self) -> Session:
@@ -59,10 +61,15 @@ class UnitOfWork:
             self._changed = True
 
     def commit_salt(self) -> bytes:
-        meta = self.session.get(VaultMeta, COMMIT_SALT_KEY)
-        if meta is None:
-            raise RuntimeError("vault has no audit commit salt")
-        return bytes.fromhex(meta.value)
+        if self._commit_salt is None:
+            meta = self.session.get(VaultMeta, COMMIT_SALT_KEY)
+            if meta is None:
+                raise RuntimeError("vault has no audit commit salt")
+            self._commit_salt = bytes.fromhex(meta.value)
+        return self._commit_salt
+
+    def commit_of(self, payload: Mapping[str, Any]) -> str:
+        return chain.object_commit(self.commit_salt(), payload)
 
     def audit(
         self,
@@ -74,7 +81,7 @@ class UnitOfWork:
         payload: Mapping[str, Any] | None = None,
         details: Mapping[str, Any] | None = None,
     ) -> AuditEntry:
-        commit = None if payload is None else chain.object_commit(self.commit_salt(), payload)
+        commit = None if payload is None else self.commit_of(payload)
         entry = chain.append(
             self.session,
             at=now_utc(),
@@ -85,7 +92,9 @@ class UnitOfWork:
             object_version=version,
             object_commit=commit,
             details=details or {},
+            previous=self._head,
         )
+        self._head = entry
         self._audited = True
         self._pending_events.append(
             AuditAppended(entry.seq, entry.action, entry.object_type, entry.object_id)

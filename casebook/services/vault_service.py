@@ -24,7 +24,7 @@ from casebook.domain.passphrase import normalise_passphrase
 from casebook.domain.users import Role, User, normalise_user_name
 from casebook.services.events import EventBus, PassphraseChanged, UserAdded, VaultLocked
 from casebook.services.unit_of_work import COMMIT_SALT_KEY, UnitOfWork
-from casebook.storage import keyfile, migrate
+from casebook.storage import database, keyfile, migrate
 from casebook.storage import vault as vault_store
 from casebook.storage.models import AuditEntry, VaultMeta
 from casebook.storage.vault import UnlockedVault
@@ -273,8 +273,9 @@ def unlock_vault(
     vault = vault_store.unlock(directory, normalise_passphrase(passphrase))
     session = VaultSession(vault, events)
     try:
-        _check_vault_matches_database(vault)
-        session.record_login()
+        with database.damage_reported(vault.paths.database):
+            _check_vault_matches_database(vault)
+            session.record_login()
     except BaseException:
         vault.lock()
         raise

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.pool import QueuePool
 
 from casebook.domain.errors import DamagedDatabaseError
@@ -21,6 +24,32 @@ def _damaged(path: Path) -> DamagedDatabaseError:
         "Restore casebook.db from a backup of this vault.",
         path=path,
     )
+
+
+# SQLite's primary result codes for "this file is not a readable database": a page
+# failed its HMAC or the b-tree is malformed. Busy, locked, full or I/O errors are
+# not damage and pass through unchanged.
+_DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether a driver error (or SQLAlchemy's wrapper of one) means a damaged file."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return isinstance(orig, sqlcipher.DatabaseError) and isinstance(code, int) and (
+        code & 0xFF in _DAMAGE_CODES
+    )
+
+
+@contextmanager
+def damage_reported(path: Path) -> Iterator[None]:
+    """Turn a damaged page met inside the block into :class:`DamagedDatabaseError`."""
+    try:
+        yield
+    except (sqlcipher.DatabaseError, SQLAlchemyDatabaseError) as exc:
+        if is_damage(exc):
+            raise _damaged(path) from None
+        raise
 
 
 def connect_raw(path: Path, key: bytes, salt: bytes) -> sqlcipher.Connection:

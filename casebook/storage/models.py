@@ -28,3 +28,132 @@ class AuditEntry(SQLModel, table=True):
     details: str = "{}"  # canonical JSON; never passphrases or key material
     prev_hash: str
     entry_hash: str = Field(unique=True)
+
+
+class Record(SQLModel, table=True):
+    """A case record's identity and current version. Content lives in versions."""
+
+    __tablename__ = "record"
+
+    id: str = Field(primary_key=True)
+    kind: str = Field(index=True)
+    version: int
+    deleted: bool = False
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+    external_ref: str | None = Field(default=None, index=True)
+
+
+class RecordVersion(SQLModel, table=True):
+    """One saved version. Never updated or deleted: edits add versions, delete adds a
+    tombstone."""
+
+    __tablename__ = "record_version"
+
+    record_id: str = Field(primary_key=True, foreign_key="record.id")
+    version: int = Field(primary_key=True)
+    kind: str
+    content: str  # canonical JSON of the content; "{}" for a tombstone
+    tombstone: bool = False
+    saved_at: str
+    saved_by: str
+    object_commit: str
+
+
+class IncidentView(SQLModel, table=True):
+    """The current version of each live incident, flattened for lists and filters."""
+
+    __tablename__ = "incident_view"
+
+    id: str = Field(primary_key=True, foreign_key="record.id")
+    title: str
+    status: str = Field(index=True)
+    date_start: str | None = None
+    date_from: str | None = Field(default=None, index=True)  # earliest day meant
+    date_to: str | None = Field(default=None, index=True)  # latest day meant
+    place: str | None = Field(default=None, index=True)
+    sensitivity: str
+    updated_at: str = Field(index=True)
+
+
+class PersonView(SQLModel, table=True):
+    __tablename__ = "person_view"
+
+    id: str = Field(primary_key=True, foreign_key="record.id")
+    display_name: str = Field(index=True)
+    sex: str
+    age: int | None = None
+    is_child: bool | None = None
+    counting_unit: str
+    group_size: int | None = None
+    updated_at: str = Field(index=True)
+
+
+class InvolvementView(SQLModel, table=True):
+    __tablename__ = "involvement_view"
+
+    id: str = Field(primary_key=True, foreign_key="record.id")
+    incident_id: str = Field(index=True)
+    person_id: str = Field(index=True)
+    role: str = Field(index=True)
+
+
+class RecordIncident(SQLModel, table=True):
+    """Which incident a dependent record (act, statement, evidence...) belongs to."""
+
+    __tablename__ = "record_incident"
+
+    record_id: str = Field(primary_key=True, foreign_key="record.id")
+    incident_id: str = Field(index=True)
+
+
+class RecordReference(SQLModel, table=True):
+    """A live record's reference to another (current versions only): what would break
+    if the target were deleted."""
+
+    __tablename__ = "record_reference"
+
+    from_id: str = Field(primary_key=True, foreign_key="record.id")
+    field: str = Field(primary_key=True)
+    to_id: str = Field(index=True)
+
+
+class RecordTag(SQLModel, table=True):
+    __tablename__ = "record_tag"
+
+    record_id: str = Field(primary_key=True, foreign_key="record.id")
+    code: str = Field(primary_key=True, index=True)
+
+
+class Attachment(SQLModel, table=True):
+    """An encrypted evidence file. The original is immutable; its SHA-256 is taken at
+    ingest. ``wrapped_key`` is the file's own key sealed under the attachment-wrapping
+    subkey."""
+
+    __tablename__ = "attachment"
+
+    id: str = Field(primary_key=True)
+    evidence_id: str = Field(index=True, foreign_key="record.id")
+    blob_name: str = Field(unique=True)
+    wrapped_key: str
+    sha256: str
+    size: int
+    media_type: str
+    file_name: str
+    added_at: str
+    added_by: str
+
+
+class Draft(SQLModel, table=True):
+    """Unsaved editor content kept (encrypted, in the vault) when the app locks."""
+
+    __tablename__ = "draft"
+
+    id: str = Field(primary_key=True)
+    record_id: str | None = None
+    kind: str
+    content: str
+    saved_at: str
+    saved_by: str

@@ -29,6 +29,7 @@ from casebook.crypto.kdf import SALT_LENGTH, Argon2Params, derive_kek
 from casebook.crypto.subkeys import ROOT_KEY_LENGTH, Purpose, derive_subkey, new_root_key
 from casebook.domain.errors import (
     CasebookError,
+    DamagedDatabaseError,
     DamagedKeyFileError,
     VaultExistsError,
     VaultLockedError,
@@ -306,7 +307,8 @@ def _open_database(paths: VaultPaths, root_key: bytes) -> Engine:
     key, salt = _database_keys(root_key)
     engine = database.open_engine(paths.database, key, salt)
     try:
-        migrate.upgrade_to_head(engine, paths.database)
+        with database.damage_reported(paths.database):
+            migrate.upgrade_to_head(engine, paths.database)
     except BaseException:
         engine.dispose()
         raise
@@ -346,7 +348,7 @@ def unlock(directory: Path, passphrase: bytes) -> UnlockedVault:
             path=paths.key_file,
         )
     if not paths.database.is_file():
-        raise DamagedKeyFileError(
+        raise DamagedDatabaseError(
             f"The database {paths.database} is missing. Restore the vault folder from a backup.",
             path=paths.database,
         )

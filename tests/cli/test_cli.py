@@ -11,6 +11,7 @@ import pytest
 
 from casebook.cli.main import main
 from casebook.services.vault_service import KdfPolicy
+from casebook.storage.migrate import head_revision
 
 PASS = "saffron lantern quietly orbits 1917"
 NEW_PASS = "another long passphrase, seven words"
@@ -57,7 +58,7 @@ def test_init_then_info_json(cli: Runner, vault_dir: Path) -> None:
     assert isinstance(data, dict)
     assert data["path"] == str(vault_dir)
     assert data["key_file_format"] == 1
-    assert data["database_schema"] == "0001"
+    assert data["database_schema"] == head_revision()
     [user] = data["users"]
     assert user["name"] == "Amal Haddad"
     assert user["role"] == "documenter"

@@ -1,0 +1,219 @@
+"""Read-side queries: incident and person lists with filters, ranked full-text search.
+
+Reads never change anything and need no unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import text
+from sqlmodel import Session, col, func, select
+
+from casebook.domain.records import IncidentStatus, RecordKind, Role
+from casebook.search.normalise import tokens
+from casebook.services.vault_service import VaultSession
+from casebook.storage.models import (
+    IncidentView,
+    InvolvementView,
+    PersonView,
+    RecordIncident,
+    RecordTag,
+)
+
+MAX_PAGE = 1000
+
+
+class IncidentOrder(StrEnum):
+    UPDATED = "updated"
+    DATE = "date"
+    TITLE = "title"
+    STATUS = "status"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    status: IncidentStatus | None = None
+    tag: str | None = None
+    place: str | None = None
+    date_from: str | None = None  # ISO day: incidents that may have happened on/after it
+    date_to: str | None = None
+    role: Role | None = None  # incidents with at least one person in this role
+    search: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    id: str
+    title: str
+    status: str
+    date_start: str | None
+    place: str | None
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: str
+    display_name: str
+    sex: str
+    age: int | None
+    is_child: bool | None
+    counting_unit: str
+    group_size: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    record_id: str
+    kind: str
+    rank: float
+    label: str
+
+
+def fts_query(query: str, *, prefix_last: bool = False) -> str | None:
+    """An FTS5 MATCH expression for a folded query: every word must occur.
+
+    With ``prefix_last`` the last word may be incomplete (search as you type).
+    """
+    words = tokens(query)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    if prefix_last:
+        quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+class Queries:
+    def __init__(self, session: VaultSession) -> None:
+        self.session = session
+
+    def _db(self) -> Session:
+        return Session(self.session.vault.engine)
+
+    def incident_ids(
+        self, where: IncidentFilter = IncidentFilter(), *,
+        order: IncidentOrder = IncidentOrder.UPDATED, descending: bool = True,
+        limit: int = MAX_PAGE, offset: int = 0,
+    ) -> list[str]:
+        """Ids of the incidents matching ``where``, in order (the GUI list model holds
+        only these and fetches rows lazily)."""
+        statement = select(IncidentView.id)
+        if where.status is not None:
+            statement = statement.where(IncidentView.status == where.status.value)
+        if where.place:
+            statement = statement.where(IncidentView.place == where.place)
+        if where.date_from:
+            statement = statement.where(col(IncidentView.date_to) >= where.date_from)
+        if where.date_to:
+            statement = statement.where(col(IncidentView.date_from) <= where.date_to)
+        if where.tag:
+            statement = statement.where(
+                col(IncidentView.id).in_(select(RecordTag.record_id).where(
+                    RecordTag.code == where.tag))
+            )
+        if where.role is not None:
+            statement = statement.where(
+                col(IncidentView.id).in_(select(InvolvementView.incident_id).where(
+                    InvolvementView.role == where.role.value))
+            )
+        if where.search:
+            matched = self._incidents_matching(where.search, prefix_last=True)
+            if matched is not None:
+                statement = statement.where(col(IncidentView.id).in_(matched))
+        column = {
+            IncidentOrder.UPDATED: IncidentView.updated_at,
+            IncidentOrder.DATE: IncidentView.date_from,
+            IncidentOrder.TITLE: IncidentView.title,
+            IncidentOrder.STATUS: IncidentView.status,
+        }[order]
+        ordering = col(column).desc() if descending else col(column).asc()
+        statement = statement.order_by(ordering, col(IncidentView.id)).offset(offset)
+        statement = statement.limit(min(limit, MAX_PAGE))
+        with self._db() as db:
+            return list(db.exec(statement).all())
+
+    def _incidents_matching(self, query: str, *, prefix_last: bool) -> list[str] | None:
+        """Incidents whose own text, people or dependent records match ``query``."""
+        match = fts_query(query, prefix_last=prefix_last)
+        if match is None:
+            return None
+        sql = text(
+            "SELECT record_id, kind FROM search_index WHERE search_index MATCH :q"
+        )
+        with self._db() as db:
+            hits = db.connection().execute(sql, {"q": match}).all()
+            incident_ids = {r for r, k in hits if k == RecordKind.INCIDENT.value}
+            person_ids = [r for r, k in hits if k == RecordKind.PERSON.value]
+            other_ids = [r for r, k in hits if k not in (RecordKind.INCIDENT.value,
+                                                         RecordKind.PERSON.value)]
+            if person_ids:
+                incident_ids.update(db.exec(select(InvolvementView.incident_id).where(
+                    col(InvolvementView.person_id).in_(person_ids))).all())
+            if other_ids:
+                incident_ids.update(db.exec(select(RecordIncident.incident_id).where(
+                    col(RecordIncident.record_id).in_(other_ids))).all())
+        return sorted(incident_ids)
+
+    def incident_rows(self, ids: list[str]) -> dict[str, IncidentRow]:
+        with self._db() as db:
+            rows = db.exec(select(IncidentView).where(col(IncidentView.id).in_(ids))).all()
+        return {
+            r.id: IncidentRow(r.id, r.title, r.status, r.date_start, r.place, r.updated_at)
+            for r in rows
+        }
+
+    def count_incidents(self) -> int:
+        with self._db() as db:
+            return int(db.exec(select(func.count()).select_from(IncidentView)).one())
+
+    def persons(
+        self, *, incident: str | None = None, role: Role | None = None, search: str | None = None,
+        limit: int = MAX_PAGE, offset: int = 0,
+    ) -> list[PersonRow]:
+        statement = select(PersonView)
+        if incident or role:
+            involved = select(InvolvementView.person_id)
+            if incident:
+                involved = involved.where(InvolvementView.incident_id == incident)
+            if role:
+                involved = involved.where(InvolvementView.role == role.value)
+            statement = statement.where(col(PersonView.id).in_(involved))
+        if search:
+            ids = [h.record_id for h in self.search(search, kinds=(RecordKind.PERSON,))]
+            statement = statement.where(col(PersonView.id).in_(ids))
+        statement = statement.order_by(col(PersonView.display_name), col(PersonView.id))
+        statement = statement.offset(offset).limit(min(limit, MAX_PAGE))
+        with self._db() as db:
+            return [
+                PersonRow(p.id, p.display_name, p.sex, p.age, p.is_child, p.counting_unit,
+                          p.group_size)
+                for p in db.exec(statement).all()
+            ]
+
+    def search(
+        self, query: str, *, kinds: tuple[RecordKind, ...] | None = None, limit: int = 50,
+        prefix_last: bool = False,
+    ) -> list[SearchHit]:
+        """Ranked hits (best first, by FTS5's bm25) across every kind of record."""
+        match = fts_query(query, prefix_last=prefix_last)
+        if match is None:
+            return []
+        sql = (
+            "SELECT s.record_id, s.kind, bm25(search_index) AS rank, "
+            "COALESCE(i.title, p.display_name, '') FROM search_index s "
+            "LEFT JOIN incident_view i ON i.id = s.record_id "
+            "LEFT JOIN person_view p ON p.id = s.record_id "
+            "WHERE search_index MATCH :q"
+        )
+        params: dict[str, object] = {"q": match, "limit": min(limit, MAX_PAGE)}
+        if kinds:
+            names = [f":k{i}" for i in range(len(kinds))]
+            sql += f" AND s.kind IN ({', '.join(names)})"
+            params.update({f"k{i}": k.value for i, k in enumerate(kinds)})
+        sql += " ORDER BY rank LIMIT :limit"
+        with self._db() as db:
+            rows = db.connection().execute(text(sql), params).all()
+        return [SearchHit(r[0], r[1], float(r[2]), r[3]) for r in rows]
