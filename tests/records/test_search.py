@@ -62,8 +62,12 @@ def test_prefix_as_you_type(world: tuple[Queries, str, str]) -> None:
 
 def test_results_ranked(vault_session: VaultSession) -> None:
     records = RecordService(vault_session)
-    weak = records.create(RecordKind.INCIDENT, {"title": "Report", "narrative": "a " * 50 + "siege"})
-    strong = records.create(RecordKind.INCIDENT, {"title": "Siege of the town", "narrative": "siege"})
+    weak = records.create(
+        RecordKind.INCIDENT, {"title": "Report", "narrative": "a " * 50 + "siege"}
+    )
+    strong = records.create(
+        RecordKind.INCIDENT, {"title": "Siege of the town", "narrative": "siege"}
+    )
     hits = Queries(vault_session).search("siege")
     assert [h.record_id for h in hits] == [strong.id, weak.id]
 
