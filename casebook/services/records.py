@@ -208,6 +208,10 @@ class RecordStore:
         self._write_version(record, {}, tombstone=True, action="delete")
         return _as_stored(record, {})
 
+    def get_current(self, record_id: str) -> StoredRecord:
+        record = self._live(record_id)
+        return _as_stored(record, self.current_content(record))
+
     def _live(self, record_id: str) -> Record:
         record = self.db.get(Record, record_id)
         if record is None or record.deleted:
