@@ -49,8 +49,8 @@ def head(session: Session) -> AuditEntry | None:
     return session.exec(select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1)).first()
 
 
-def append(
-    session: Session,
+def next_entry(
+    previous: AuditEntry | None,
     *,
     at: str,
     actor: str,
@@ -60,16 +60,10 @@ def append(
     object_version: int | None,
     object_commit: str | None,
     details: Mapping[str, Any],
-    previous: AuditEntry | None = None,
 ) -> AuditEntry:
-    """Add the next link. The caller's transaction commits it with the change.
-
-    ``previous`` is the current head when the caller already knows it (a bulk import
-    appends thousands of entries in one transaction); otherwise it is looked up.
-    """
-    last = previous if previous is not None else head(session)
+    """The link after ``previous`` (None: the first link), hashed, not yet stored."""
     entry = AuditEntry(
-        seq=1 if last is None else last.seq + 1,
+        seq=1 if previous is None else previous.seq + 1,
         at=at,
         actor=actor,
         action=action,
@@ -78,13 +72,28 @@ def append(
         object_version=object_version,
         object_commit=object_commit,
         details=canonical_json(dict(details)).decode("utf-8"),
-        prev_hash=GENESIS_HASH if last is None else last.entry_hash,
+        prev_hash=GENESIS_HASH if previous is None else previous.entry_hash,
         entry_hash="",
     )
     entry.entry_hash = compute_entry_hash(entry)
+    return entry
+
+
+def append(session: Session, **fields: Any) -> AuditEntry:
+    """Add the next link after the stored head; the caller's transaction commits it."""
+    entry = next_entry(head(session), **fields)
     session.add(entry)
     session.flush()
     return entry
+
+
+def as_row(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq, "at": entry.at, "actor": entry.actor, "action": entry.action,
+        "object_type": entry.object_type, "object_id": entry.object_id,
+        "object_version": entry.object_version, "object_commit": entry.object_commit,
+        "details": entry.details, "prev_hash": entry.prev_hash, "entry_hash": entry.entry_hash,
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, delete, func, select
+from sqlalchemy import insert
+from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from casebook.domain.canonical import canonical_json
 from casebook.domain.dates import earliest, latest
@@ -20,7 +21,6 @@ from casebook.domain.errors import CasebookError, ValidationError
 from casebook.domain.records import (
     REFERENCES,
     IncidentContent,
-    InvolvementContent,
     PersonContent,
     RecordKind,
     content_to_json,
@@ -41,6 +41,12 @@ from casebook.storage.models import (
     RecordVersion,
 )
 from casebook.storage.vault import now_utc
+
+#: Insert order for buffered rows: parents before the rows that reference them.
+_ROW_ORDER: tuple[type[SQLModel], ...] = (
+    Record, RecordVersion, IncidentView, PersonView, InvolvementView, RecordIncident,
+    RecordReference, RecordTag,
+)
 
 #: Kinds whose records hang off one incident (found through ``record_incident``).
 _INCIDENT_FIELD = {
@@ -123,21 +129,59 @@ def _search_text(kind: RecordKind, content: Mapping[str, Any]) -> str:
 
 
 class RecordStore:
-    """Record operations inside one unit of work (several may share one, e.g. an import)."""
+    """Record operations inside one unit of work (several may share one, e.g. an import).
+
+    New records are buffered and written with batched inserts when the unit of work
+    flushes (or before anything reads the database), so an import of thousands of
+    records costs a handful of statements, not thousands of ORM flushes.
+    """
 
     def __init__(self, uow: UnitOfWork, actor: str) -> None:
         self.uow = uow
         self.actor = actor
+        self._known: dict[str, RecordKind] = {}  # created through this store
+        self._incident_links: dict[str, str] = {}
+        self._rows: dict[type[SQLModel], list[dict[str, Any]]] = {t: [] for t in _ROW_ORDER}
+        self._search_rows: list[tuple[str, str, str]] = []
+        uow.on_flush(self.flush_buffer)
 
     @property
     def db(self) -> Session:
         return self.uow.session
 
+    def flush_buffer(self) -> None:
+        if not any(self._rows.values()) and not self._search_rows:
+            return
+        self.uow.note_bulk_change()
+        # Pending ORM objects (an attachment row, say) may reference the buffered
+        # records: they must not be flushed before them.
+        with self.db.no_autoflush:
+            for table in _ROW_ORDER:
+                rows = self._rows[table]
+                if rows:
+                    self.db.execute(insert(table), rows)
+                    rows.clear()
+        if self._search_rows:
+            self.db.connection().exec_driver_sql(
+                "INSERT INTO search_index (record_id, kind, body) VALUES (?, ?, ?)",
+                self._search_rows,
+            )
+            self._search_rows.clear()
+
+    def _kind_of(self, record_id: str) -> RecordKind | None:
+        """The live kind of a record (None: no such live record)."""
+        if record_id in self._known:
+            return self._known[record_id]
+        record = self.db.get(Record, record_id)
+        if record is None or record.deleted:
+            return None
+        return RecordKind(record.kind)
+
     def check_references(self, kind: RecordKind, content: Mapping[str, Any], where: str) -> None:
         prefix = f"{where}." if where else ""
         for field, target, kinds in _references(kind, content):
-            record = self.db.get(Record, target)
-            if record is None or record.deleted or RecordKind(record.kind) not in kinds:
+            found = self._kind_of(target)
+            if found not in kinds:
                 wanted = " or ".join(k.value for k in kinds)
                 raise ValidationError(
                     f"{prefix}{field}: no {wanted} with id {target}", field=f"{prefix}{field}"
@@ -155,13 +199,18 @@ class RecordStore:
             created_by=self.actor, updated_at=now, updated_by=self.actor,
             external_ref=external_ref,
         )
-        self.db.add(record)
-        self._write_version(record, content, tombstone=False, action=action)
+        self._rows[Record].append({
+            "id": record.id, "kind": record.kind, "version": 1, "deleted": False,
+            "created_at": now, "created_by": self.actor, "updated_at": now,
+            "updated_by": self.actor, "external_ref": external_ref,
+        })
+        self._known[record.id] = kind
+        self._write_version(record, content, tombstone=False, action=action, fresh=True)
         return _as_stored(record, content)
 
     def update(
         self, record_id: str, data: Mapping[str, Any], *, expected_version: int,
-        where: str = "",
+        where: str = "", action: str = "update",
     ) -> StoredRecord:
         record = self._live(record_id)
         if record.version != expected_version:
@@ -178,7 +227,7 @@ class RecordStore:
         record.updated_at = now_utc()
         record.updated_by = self.actor
         self.db.add(record)
-        self._write_version(record, content, tombstone=False, action="update")
+        self._write_version(record, content, tombstone=False, action=action)
         return _as_stored(record, content)
 
     def delete(self, record_id: str, *, expected_version: int) -> StoredRecord:
@@ -205,6 +254,7 @@ class RecordStore:
         record.updated_at = now_utc()
         record.updated_by = self.actor
         self.db.add(record)
+        self._known.pop(record.id, None)
         self._write_version(record, {}, tombstone=True, action="delete")
         return _as_stored(record, {})
 
@@ -213,78 +263,91 @@ class RecordStore:
         return _as_stored(record, self.current_content(record))
 
     def _live(self, record_id: str) -> Record:
+        self.flush_buffer()
         record = self.db.get(Record, record_id)
         if record is None or record.deleted:
             raise RecordNotFoundError(f"There is no record with id {record_id}.")
         return record
 
     def current_content(self, record: Record) -> dict[str, Any]:
+        self.flush_buffer()
         row = self.db.get(RecordVersion, (record.id, record.version))
         assert row is not None
         loaded: dict[str, Any] = json.loads(row.content)
         return loaded
 
     def _write_version(
-        self, record: Record, content: dict[str, Any], *, tombstone: bool, action: str
+        self, record: Record, content: dict[str, Any], *, tombstone: bool, action: str,
+        fresh: bool = False,
     ) -> None:
         kind = RecordKind(record.kind)
-        commit = self.uow.commit_of(content)
-        self.db.add(
-            RecordVersion(
-                record_id=record.id, version=record.version, kind=kind.value,
-                content=canonical_json(content).decode("utf-8"), tombstone=tombstone,
-                saved_at=record.updated_at, saved_by=self.actor, object_commit=commit,
-            )
-        )
-        self._refresh_views(record, kind, None if tombstone else content)
-        self.uow.audit(action, kind.value, record.id, version=record.version, payload=content)
+        canonical = canonical_json(content)
+        commit = self.uow.commit_of_canonical(canonical)
+        self._rows[RecordVersion].append({
+            "record_id": record.id, "version": record.version, "kind": kind.value,
+            "content": canonical.decode("utf-8"), "tombstone": tombstone,
+            "saved_at": record.updated_at, "saved_by": self.actor, "object_commit": commit,
+        })
+        self._refresh_views(record, kind, None if tombstone else content, fresh=fresh)
+        self.uow.audit(action, kind.value, record.id, version=record.version, commit=commit)
 
     def _refresh_views(
-        self, record: Record, kind: RecordKind, content: dict[str, Any] | None
+        self, record: Record, kind: RecordKind, content: dict[str, Any] | None,
+        *, fresh: bool = False,
     ) -> None:
         """Bring the current-state views and the search index in line with the version
-        just written (``None``: a tombstone, so the record leaves them)."""
-        self._clear_views(record.id)
+        just written (``None``: a tombstone, so the record leaves them). A ``fresh``
+        record has nothing to clear."""
+        if not fresh:
+            self.flush_buffer()
+            self._clear_views(record.id)
         if content is None:
             return
         text = _search_text(kind, content)
         if text:
-            self.db.connection().exec_driver_sql(
-                "INSERT INTO search_index (record_id, kind, body) VALUES (?, ?, ?)",
-                (record.id, kind.value, text),
-            )
+            self._search_rows.append((record.id, kind.value, text))
         for code in dict.fromkeys(content.get("tags", ())):
-            self.db.add(RecordTag(record_id=record.id, code=code))
+            self._rows[RecordTag].append({"record_id": record.id, "code": code})
         for field, target, _kinds in _references(kind, content):
-            self.db.add(RecordReference(from_id=record.id, field=field, to_id=target))
+            self._rows[RecordReference].append(
+                {"from_id": record.id, "field": field, "to_id": target}
+            )
         view = _view_row(record, kind, content)
         if view is not None:
-            self.db.add(view)
+            self._rows[view[0]].append(view[1])
         incident_id = self._incident_of(kind, content)
         if incident_id is not None:
-            self.db.add(RecordIncident(record_id=record.id, incident_id=incident_id))
+            self._incident_links[record.id] = incident_id
+            self._rows[RecordIncident].append(
+                {"record_id": record.id, "incident_id": incident_id}
+            )
 
     def _clear_views(self, record_id: str) -> None:
         self.db.connection().exec_driver_sql(
             "DELETE FROM search_index WHERE record_id = ?", (record_id,)
         )
-        self.db.exec(delete(RecordTag).where(col(RecordTag.record_id) == record_id))
-        self.db.exec(delete(RecordReference).where(col(RecordReference.from_id) == record_id))
-        for table in (IncidentView, PersonView, InvolvementView, RecordIncident):
-            existing = self.db.get(table, record_id)
-            if existing is not None:
-                self.db.delete(existing)
-        self.db.flush()
+        for table, column in (
+            (RecordTag, RecordTag.record_id),
+            (RecordReference, RecordReference.from_id),
+            (IncidentView, IncidentView.id),
+            (PersonView, PersonView.id),
+            (InvolvementView, InvolvementView.id),
+            (RecordIncident, RecordIncident.record_id),
+        ):
+            self.db.exec(delete(table).where(col(column) == record_id))
+        self._incident_links.pop(record_id, None)
 
     def _incident_of(self, kind: RecordKind, content: Mapping[str, Any]) -> str | None:
         if kind in _INCIDENT_FIELD:
             return str(content[_INCIDENT_FIELD[kind]])
         if kind is not RecordKind.EVIDENCE:
             return None
-        owner = self.db.get(Record, content["record"])
-        if owner is not None and owner.kind == RecordKind.INCIDENT.value:
-            return owner.id
-        linked = self.db.get(RecordIncident, content["record"])
+        owner = str(content["record"])
+        if self._kind_of(owner) is RecordKind.INCIDENT:
+            return owner
+        if owner in self._incident_links:
+            return self._incident_links[owner]
+        linked = self.db.get(RecordIncident, owner)
         return None if linked is None else linked.incident_id
 
 
@@ -304,33 +367,33 @@ def _references(
 
 def _view_row(
     record: Record, kind: RecordKind, content: dict[str, Any]
-) -> IncidentView | PersonView | InvolvementView | None:
+) -> tuple[type[SQLModel], dict[str, Any]] | None:
+    """The current-state view row for a record, if its kind has one."""
     if kind is RecordKind.INCIDENT:
         incident = IncidentContent.model_validate(content)
         start = incident.date_start
         end = incident.date_end or start
-        return IncidentView(
-            id=record.id, title=incident.title, status=incident.status.value,
-            date_start=start,
-            date_from=earliest(start).isoformat() if start else None,
-            date_to=latest(end).isoformat() if end else None,
-            place=incident.place, sensitivity=incident.sensitivity.value,
-            updated_at=record.updated_at,
-        )
+        return IncidentView, {
+            "id": record.id, "title": incident.title, "status": incident.status.value,
+            "date_start": start,
+            "date_from": earliest(start).isoformat() if start else None,
+            "date_to": latest(end).isoformat() if end else None,
+            "place": incident.place, "sensitivity": incident.sensitivity.value,
+            "updated_at": record.updated_at,
+        }
     if kind is RecordKind.PERSON:
         person = PersonContent.model_validate(content)
-        return PersonView(
-            id=record.id, display_name=person.display_name, sex=person.sex.value,
-            age=person.age, is_child=is_child_at(person, None),
-            counting_unit=person.counting_unit.value, group_size=person.group_size,
-            updated_at=record.updated_at,
-        )
+        return PersonView, {
+            "id": record.id, "display_name": person.display_name, "sex": person.sex.value,
+            "age": person.age, "is_child": is_child_at(person, None),
+            "counting_unit": person.counting_unit.value, "group_size": person.group_size,
+            "updated_at": record.updated_at,
+        }
     if kind is RecordKind.INVOLVEMENT:
-        involvement = InvolvementContent.model_validate(content)
-        return InvolvementView(
-            id=record.id, incident_id=involvement.incident, person_id=involvement.person,
-            role=involvement.role.value,
-        )
+        return InvolvementView, {
+            "id": record.id, "incident_id": content["incident"],
+            "person_id": content["person"], "role": content["role"],
+        }
     return None
 
 
@@ -361,12 +424,29 @@ class RecordService:
         with Session(self.session.vault.engine) as db:
             record = db.get(Record, record_id)
             if record is None and not include_deleted:
-                record = db.exec(select(Record).where(Record.external_ref == record_id)).first()
+                record = db.exec(
+                    select(Record).where(Record.external_ref == record_id)
+                    .order_by(col(Record.deleted))  # a live record before a deleted one
+                ).first()
             if record is None or (record.deleted and not include_deleted):
                 raise RecordNotFoundError(f"There is no record with id {record_id}.")
             row = db.get(RecordVersion, (record.id, record.version))
             assert row is not None
             return _as_stored(record, json.loads(row.content))
+
+    def reveal_contact(self, record_id: str) -> str:
+        """A person's contact details (always secret). Audited as ``view-sensitive``."""
+        with self.session.unit_of_work() as uow:
+            store = self._store(uow)
+            person = store.get_current(record_id)
+            if person.kind is not RecordKind.PERSON:
+                raise ValidationError(f"Record {record_id} is a {person.kind.value}, "
+                                      "not a person; it has no contact details.")
+            uow.audit(
+                "view-sensitive", person.kind.value, person.id, version=person.version,
+                details={"field": "contact"},
+            )
+            return str(person.content.get("contact", ""))
 
     def history(self, record_id: str) -> list[VersionInfo]:
         with Session(self.session.vault.engine) as db:

@@ -1,4 +1,4 @@
-"""One transaction per use case, carrying the audit entry for the change.
+"""One transaction per use case, carrying the audit entries for the change.
 
 ::
 
@@ -6,21 +6,25 @@
         uow.session.add(record)
         uow.audit("create", "incident", record.id, version=1, payload=record_json)
 
-Commit happens on a clean exit, and only if every change was audited; events are
-emitted after the commit, never for a rolled-back change.
+Audit entries are chained in memory and written in one batch before the commit
+(or at :meth:`UnitOfWork.flush`), so a bulk import does not pay a round trip per
+link. Commit happens on a clean exit, and only if every change was audited;
+events are emitted after the commit, never for a rolled-back change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlmodel import Session
 
 from casebook.audit import chain
 from casebook.crypto.signing import key_id
+from casebook.domain.canonical import canonical_json
 from casebook.services.events import AuditAppended, Event, EventBus
 from casebook.storage.models import AuditEntry, VaultMeta
 from casebook.storage.vault import UnlockedVault, now_utc
@@ -37,11 +41,15 @@ class UnitOfWork:
         self._vault = vault
         self._events = events
         self._pending_events: list[Event] = []
+        self._pending_entries: list[AuditEntry] = []
+        self._before_flush: list[Callable[[], None]] = []
         self._audited = False
         self._changed = False
         self._session: Session | None = None
         self._head: AuditEntry | None = None
+        self._head_loaded = False
         self._commit_salt: bytes | None = None
+        self._actor = key_id(vault.user.public_key)
 
     @property
     def session(self) -> Session:
@@ -60,6 +68,15 @@ class UnitOfWork:
         if any(not isinstance(obj, AuditEntry) for obj in touched):
             self._changed = True
 
+    def note_bulk_change(self) -> None:
+        """Rows written with Core statements (bulk inserts) bypass the ORM's change
+        tracking; their writers declare them here so the audit check still applies."""
+        self._changed = True
+
+    def on_flush(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` before audit entries are written (buffered record rows)."""
+        self._before_flush.append(callback)
+
     def commit_salt(self) -> bytes:
         if self._commit_salt is None:
             meta = self.session.get(VaultMeta, COMMIT_SALT_KEY)
@@ -69,7 +86,10 @@ class UnitOfWork:
         return self._commit_salt
 
     def commit_of(self, payload: Mapping[str, Any]) -> str:
-        return chain.object_commit(self.commit_salt(), payload)
+        return self.commit_of_canonical(canonical_json(dict(payload)))
+
+    def commit_of_canonical(self, canonical: bytes) -> str:
+        return hashlib.sha256(self.commit_salt() + canonical).hexdigest()
 
     def audit(
         self,
@@ -79,22 +99,29 @@ class UnitOfWork:
         *,
         version: int | None = None,
         payload: Mapping[str, Any] | None = None,
+        commit: str | None = None,
         details: Mapping[str, Any] | None = None,
     ) -> AuditEntry:
-        commit = None if payload is None else self.commit_of(payload)
-        entry = chain.append(
-            self.session,
+        """Chain an audit entry for this transaction. ``commit`` may be given instead of
+        ``payload`` when the caller already computed the object commit."""
+        if payload is not None:
+            commit = self.commit_of(payload)
+        if not self._head_loaded:
+            self._head = chain.head(self.session)
+            self._head_loaded = True
+        entry = chain.next_entry(
+            self._head,
             at=now_utc(),
-            actor=key_id(self._vault.user.public_key),
+            actor=self._actor,
             action=action,
             object_type=object_type,
             object_id=object_id,
             object_version=version,
             object_commit=commit,
             details=details or {},
-            previous=self._head,
         )
         self._head = entry
+        self._pending_entries.append(entry)
         self._audited = True
         self._pending_events.append(
             AuditAppended(entry.seq, entry.action, entry.object_type, entry.object_id)
@@ -103,6 +130,17 @@ class UnitOfWork:
 
     def emit_after_commit(self, event_: Event) -> None:
         self._pending_events.append(event_)
+
+    def flush(self) -> None:
+        """Write buffered rows and audit entries into the open transaction."""
+        for callback in self._before_flush:
+            callback()
+        self.session.flush()
+        if self._pending_entries:
+            self.session.execute(
+                insert(AuditEntry), [chain.as_row(e) for e in self._pending_entries]
+            )
+            self._pending_entries.clear()
 
     def __exit__(
         self,
@@ -115,7 +153,7 @@ class UnitOfWork:
             if exc_type is not None:
                 session.rollback()
                 return
-            session.flush()
+            self.flush()
             if self._changed and not self._audited:
                 session.rollback()
                 raise UnauditedChangeError("a change was made without an audit entry")

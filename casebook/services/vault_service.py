@@ -151,7 +151,7 @@ class VaultSession:
                 "user-add", "user", user.id, version=1, payload=_user_payload(user),
                 details={"role": role.value},
             )
-            uow.session.flush()
+            uow.flush()
             # The key file is replaced inside the transaction: if writing it fails,
             # the audit entry is rolled back with it.
             self.vault.replace_key_file(new_key_file, users)
@@ -181,7 +181,7 @@ class VaultSession:
                 "passwd", "user", self.user.id,
                 details={"kdf": params.to_json()},
             )
-            uow.session.flush()
+            uow.flush()
             self.vault.replace_key_file(new_key_file, users)
             uow.emit_after_commit(PassphraseChanged(self.user.id))
 
