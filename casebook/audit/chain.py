@@ -12,8 +12,9 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from casebook.domain.canonical import canonical_json
@@ -26,7 +27,7 @@ def object_commit(salt: bytes, version: Mapping[str, Any]) -> str:
     return hashlib.sha256(salt + canonical_json(dict(version))).hexdigest()
 
 
-def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
+def _hashed_fields(entry: _Entry) -> dict[str, Any]:
     return {
         "seq": entry.seq,
         "at": entry.at,
@@ -41,7 +42,7 @@ def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-def compute_entry_hash(entry: AuditEntry) -> str:
+def compute_entry_hash(entry: _Entry) -> str:
     return hashlib.sha256(canonical_json(_hashed_fields(entry))).hexdigest()
 
 
@@ -49,8 +50,52 @@ def head(session: Session) -> AuditEntry | None:
     return session.exec(select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1)).first()
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An audit entry computed in memory, before it is stored (same fields as the table)."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    object_type: str
+    object_id: str | None
+    object_version: int | None
+    object_commit: str | None
+    details: str
+    prev_hash: str
+    entry_hash: str
+
+
+class _Entry(Protocol):
+    """A stored or computed audit entry (read-only view)."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def at(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def object_type(self) -> str: ...
+    @property
+    def object_id(self) -> str | None: ...
+    @property
+    def object_version(self) -> int | None: ...
+    @property
+    def object_commit(self) -> str | None: ...
+    @property
+    def details(self) -> str: ...
+    @property
+    def prev_hash(self) -> str: ...
+    @property
+    def entry_hash(self) -> str: ...
+
+
 def next_entry(
-    previous: AuditEntry | None,
+    previous: _Entry | None,
     *,
     at: str,
     actor: str,
@@ -60,34 +105,33 @@ def next_entry(
     object_version: int | None,
     object_commit: str | None,
     details: Mapping[str, Any],
-) -> AuditEntry:
+) -> Link:
     """The link after ``previous`` (None: the first link), hashed, not yet stored."""
-    entry = AuditEntry(
-        seq=1 if previous is None else previous.seq + 1,
-        at=at,
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        object_version=object_version,
-        object_commit=object_commit,
-        details=canonical_json(dict(details)).decode("utf-8"),
-        prev_hash=GENESIS_HASH if previous is None else previous.entry_hash,
-        entry_hash="",
-    )
-    entry.entry_hash = compute_entry_hash(entry)
-    return entry
+    fields: dict[str, Any] = {
+        "seq": 1 if previous is None else previous.seq + 1,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "object_version": object_version,
+        "object_commit": object_commit,
+        "details": dict(details),
+        "prev_hash": GENESIS_HASH if previous is None else previous.entry_hash,
+    }
+    entry_hash = hashlib.sha256(canonical_json(fields)).hexdigest()
+    fields["details"] = canonical_json(fields["details"]).decode("utf-8")
+    return Link(**fields, entry_hash=entry_hash)
 
 
-def append(session: Session, **fields: Any) -> AuditEntry:
+def append(session: Session, **fields: Any) -> Link:
     """Add the next link after the stored head; the caller's transaction commits it."""
-    entry = next_entry(head(session), **fields)
-    session.add(entry)
-    session.flush()
-    return entry
+    link = next_entry(head(session), **fields)
+    session.execute(insert(AuditEntry), [as_row(link)])
+    return link
 
 
-def as_row(entry: AuditEntry) -> dict[str, Any]:
+def as_row(entry: _Entry) -> dict[str, Any]:
     return {
         "seq": entry.seq, "at": entry.at, "actor": entry.actor, "action": entry.action,
         "object_type": entry.object_type, "object_id": entry.object_id,

@@ -48,15 +48,15 @@ _FOLD = str.maketrans(
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+# Combining marks outside the Arabic block (those were handled above): Latin,
+# Greek, Cyrillic accents and the like, as they appear after NFD.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _strip_latin_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = [
-        ch
-        for ch in decomposed
-        # Only marks on non-Arabic letters go; Arabic marks were handled above.
-        if not (unicodedata.combining(ch) and not "\u0600" <= ch <= "\u06ff")
-    ]
-    return unicodedata.normalize("NFC", "".join(kept))
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", text)))
 
 
 def fold(text: str) -> str:

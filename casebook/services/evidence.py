@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import mimetypes
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import Session, col, select
@@ -17,6 +17,7 @@ from casebook.crypto.subkeys import Purpose, derive_subkey
 from casebook.domain.errors import CasebookError, DamagedDataError
 from casebook.domain.records import RecordKind
 from casebook.services.records import RecordNotFoundError, RecordStore, StoredRecord
+from casebook.services.unit_of_work import UnitOfWork
 from casebook.services.vault_service import VaultSession
 from casebook.storage import blobs
 from casebook.storage.models import Attachment, Record, RecordReference
@@ -35,6 +36,20 @@ class AttachmentInfo:
     size: int
     sha256: str
     added_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SealedFile:
+    """A file encrypted into a blob, not yet recorded in the database."""
+
+    evidence_id: str
+    attachment_id: str
+    blob_name: str
+    file_key: bytes = field(repr=False)
+    sha256: str
+    size: int
+    media_type: str
+    file_name: str
 
 
 def _context(evidence_id: str, attachment_id: str) -> bytes:
@@ -65,12 +80,7 @@ class EvidenceService:
                 raise RecordNotFoundError(f"There is no record with id {record_id}.")
             target_kind = RecordKind(target.kind)
         evidence_id = record_id if target_kind is RecordKind.EVIDENCE else str(uuid.uuid4())
-        attachment_id = str(uuid.uuid4())
-        file_key = new_stream_key()
-        blob_name, digest = blobs.store(
-            vault.paths.blobs, file_key, _context(evidence_id, attachment_id), source, progress
-        )
-        media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        sealed = self.seal_file(evidence_id, source, progress)
         try:
             with self.session.unit_of_work() as uow:
                 store = RecordStore(uow, self.session.user.id)
@@ -82,25 +92,56 @@ class EvidenceService:
                         {"record": record_id, "description": description or source.name},
                         record_id=evidence_id,
                     )
-                attachment = Attachment(
-                    id=attachment_id, evidence_id=evidence_id, blob_name=blob_name,
-                    wrapped_key=envelope.seal(
-                        self._wrapping_key(), file_key, attachment_id.encode()
-                    ).hex(),
-                    sha256=digest.sha256, size=digest.size, media_type=media_type,
-                    file_name=source.name, added_at=now_utc(), added_by=self.session.user.id,
-                )
-                uow.session.add(attachment)
-                uow.audit(
-                    "attach", RecordKind.EVIDENCE.value, evidence_id,
-                    version=evidence.version,
-                    payload={"attachment": attachment_id, "sha256": digest.sha256,
-                             "size": digest.size},
-                )
+                info = self.add_sealed(uow, evidence, sealed)
         except BaseException:
-            blobs.remove(vault.paths.blobs, blob_name)
+            self.discard(sealed)
             raise
-        return evidence, _info(attachment)
+        return evidence, info
+
+    def seal_file(
+        self, evidence_id: str, source: Path, progress: Progress | None = None
+    ) -> SealedFile:
+        """Encrypt ``source`` into a new blob for evidence record ``evidence_id``.
+
+        The blob is useless until :meth:`add_sealed` records it in a committed unit of
+        work; a caller whose transaction does not commit must :meth:`discard` it.
+        """
+        attachment_id = str(uuid.uuid4())
+        file_key = new_stream_key()
+        blob_name, digest = blobs.store(
+            self.session.vault.paths.blobs, file_key, _context(evidence_id, attachment_id),
+            source, progress,
+        )
+        media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        return SealedFile(evidence_id, attachment_id, blob_name, file_key, digest.sha256,
+                          digest.size, media_type, source.name)
+
+    def add_sealed(
+        self, uow: UnitOfWork, evidence: StoredRecord, sealed: SealedFile
+    ) -> AttachmentInfo:
+        """Record a sealed blob as a file of ``evidence``, with its ``attach`` audit
+        entry, in the caller's unit of work."""
+        if evidence.id != sealed.evidence_id:
+            raise ValueError("the blob was sealed for another evidence record")
+        attachment = Attachment(
+            id=sealed.attachment_id, evidence_id=evidence.id, blob_name=sealed.blob_name,
+            wrapped_key=envelope.seal(
+                self._wrapping_key(), sealed.file_key, sealed.attachment_id.encode()
+            ).hex(),
+            sha256=sealed.sha256, size=sealed.size, media_type=sealed.media_type,
+            file_name=sealed.file_name, added_at=now_utc(), added_by=self.session.user.id,
+        )
+        uow.session.add(attachment)
+        uow.audit(
+            "attach", RecordKind.EVIDENCE.value, evidence.id, version=evidence.version,
+            payload={"attachment": sealed.attachment_id, "sha256": sealed.sha256,
+                     "size": sealed.size},
+        )
+        return _info(attachment)
+
+    def discard(self, sealed: SealedFile) -> None:
+        """Remove the blob of a sealed file whose transaction did not commit."""
+        blobs.remove(self.session.vault.paths.blobs, sealed.blob_name)
 
     def attachments(self, record_id: str) -> list[AttachmentInfo]:
         """Files of an evidence record, or of every evidence record pointing at a record."""

@@ -18,6 +18,7 @@ from casebook.storage.models import (
     IncidentView,
     InvolvementView,
     PersonView,
+    Record,
     RecordIncident,
     RecordTag,
 )
@@ -62,6 +63,14 @@ class PersonRow:
     is_child: bool | None
     counting_unit: str
     group_size: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class InvolvementRow:
+    id: str
+    incident_id: str
+    person_id: str
+    role: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +201,32 @@ class Queries:
                           p.group_size)
                 for p in db.exec(statement).all()
             ]
+
+    def involvements(
+        self, *, incident: str | None = None, person: str | None = None
+    ) -> list[InvolvementRow]:
+        """Who was involved in an incident, or the incidents a person was involved in."""
+        statement = select(InvolvementView)
+        if incident is not None:
+            statement = statement.where(InvolvementView.incident_id == incident)
+        if person is not None:
+            statement = statement.where(InvolvementView.person_id == person)
+        statement = statement.order_by(col(InvolvementView.role), col(InvolvementView.id))
+        with self._db() as db:
+            return [InvolvementRow(i.id, i.incident_id, i.person_id, i.role)
+                    for i in db.exec(statement).all()]
+
+    def linked_to_incident(self, incident_id: str) -> list[tuple[str, str]]:
+        """(record id, kind) of the live records that hang off an incident: involvements,
+        acts, statements, and evidence attached to it or to those."""
+        statement = (
+            select(Record.id, Record.kind)
+            .join(RecordIncident, col(RecordIncident.record_id) == col(Record.id))
+            .where(RecordIncident.incident_id == incident_id, col(Record.deleted).is_(False))
+            .order_by(col(Record.kind), col(Record.created_at), col(Record.id))
+        )
+        with self._db() as db:
+            return [(r, k) for r, k in db.exec(statement).all()]
 
     def search(
         self, query: str, *, kinds: tuple[RecordKind, ...] | None = None, limit: int = 50,

@@ -6,6 +6,7 @@ the search index, and appends its audit entry, in one unit of work.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Mapping
@@ -94,7 +95,20 @@ class FieldChange:
     after: Any
 
 
-def _as_stored(record: Record, content: dict[str, Any]) -> StoredRecord:
+@dataclasses.dataclass(slots=True)
+class _NewRecord:
+    id: str
+    kind: str
+    version: int
+    deleted: bool
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+    external_ref: str | None
+
+
+def _as_stored(record: Record | _NewRecord, content: dict[str, Any]) -> StoredRecord:
     return StoredRecord(
         id=record.id, kind=RecordKind(record.kind), version=record.version,
         deleted=record.deleted, content=content, created_at=record.created_at,
@@ -156,10 +170,12 @@ class RecordStore:
         # Pending ORM objects (an attachment row, say) may reference the buffered
         # records: they must not be flushed before them.
         with self.db.no_autoflush:
+            connection = self.db.connection()
             for table in _ROW_ORDER:
                 rows = self._rows[table]
                 if rows:
-                    self.db.execute(insert(table), rows)
+                    # Core executemany on the table: no per-row ORM bookkeeping.
+                    connection.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
                     rows.clear()
         if self._search_rows:
             self.db.connection().exec_driver_sql(
@@ -194,9 +210,11 @@ class RecordStore:
         content = content_to_json(validate_content(kind, dict(data), where))
         self.check_references(kind, content, where)
         now = now_utc()
-        record = Record(
-            id=record_id or str(uuid.uuid4()), kind=kind.value, version=1, created_at=now,
-            created_by=self.actor, updated_at=now, updated_by=self.actor,
+        # A plain namespace, not an ORM instance: constructing thousands of those is
+        # what made imports slow.
+        record = _NewRecord(
+            id=record_id or str(uuid.uuid4()), kind=kind.value, version=1, deleted=False,
+            created_at=now, created_by=self.actor, updated_at=now, updated_by=self.actor,
             external_ref=external_ref,
         )
         self._rows[Record].append({
@@ -277,7 +295,7 @@ class RecordStore:
         return loaded
 
     def _write_version(
-        self, record: Record, content: dict[str, Any], *, tombstone: bool, action: str,
+        self, record: Record | _NewRecord, content: dict[str, Any], *, tombstone: bool, action: str,
         fresh: bool = False,
     ) -> None:
         kind = RecordKind(record.kind)
@@ -292,7 +310,7 @@ class RecordStore:
         self.uow.audit(action, kind.value, record.id, version=record.version, commit=commit)
 
     def _refresh_views(
-        self, record: Record, kind: RecordKind, content: dict[str, Any] | None,
+        self, record: Record | _NewRecord, kind: RecordKind, content: dict[str, Any] | None,
         *, fresh: bool = False,
     ) -> None:
         """Bring the current-state views and the search index in line with the version
@@ -366,7 +384,7 @@ def _references(
 
 
 def _view_row(
-    record: Record, kind: RecordKind, content: dict[str, Any]
+    record: Record | _NewRecord, kind: RecordKind, content: dict[str, Any]
 ) -> tuple[type[SQLModel], dict[str, Any]] | None:
     """The current-state view row for a record, if its kind has one."""
     if kind is RecordKind.INCIDENT:

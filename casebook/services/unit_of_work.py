@@ -41,12 +41,12 @@ class UnitOfWork:
         self._vault = vault
         self._events = events
         self._pending_events: list[Event] = []
-        self._pending_entries: list[AuditEntry] = []
+        self._pending_entries: list[chain.Link] = []
         self._before_flush: list[Callable[[], None]] = []
         self._audited = False
         self._changed = False
         self._session: Session | None = None
-        self._head: AuditEntry | None = None
+        self._head: chain.Link | AuditEntry | None = None
         self._head_loaded = False
         self._commit_salt: bytes | None = None
         self._actor = key_id(vault.user.public_key)
@@ -101,7 +101,7 @@ class UnitOfWork:
         payload: Mapping[str, Any] | None = None,
         commit: str | None = None,
         details: Mapping[str, Any] | None = None,
-    ) -> AuditEntry:
+    ) -> chain.Link:
         """Chain an audit entry for this transaction. ``commit`` may be given instead of
         ``payload`` when the caller already computed the object commit."""
         if payload is not None:
