@@ -38,7 +38,7 @@ from casebook.domain.errors import (
 )
 from casebook.domain.users import Role, User
 from casebook.storage import database, migrate
-from casebook.storage.atomic import atomic_write_bytes, fsync_directory
+from casebook.storage.atomic import atomic_write_bytes, fsync_directory, remove_stale_temp_files
 from casebook.storage.keyfile import (
     KeyFile,
     KeySlot,
@@ -347,6 +347,10 @@ def unlock(directory: Path, passphrase: bytes) -> UnlockedVault:
             "Restore vault.key from a backup.",
             path=paths.key_file,
         )
+    # A key-file rewrite killed half-way leaves its temp file, possibly with a slot
+    # under a passphrase that has since been changed: remove it now.
+    remove_stale_temp_files(paths.key_file)
+    remove_stale_temp_files(paths.key_backup)
     if not paths.database.is_file():
         raise DamagedDatabaseError(
             f"The database {paths.database} is missing. Restore the vault folder from a backup.",

@@ -29,7 +29,7 @@ from casebook.domain.errors import (
 )
 from casebook.domain.users import Role
 from casebook.services.events import AuditAppended, Event, VaultLocked
-from casebook.services.unit_of_work import UnauditedChangeError
+from casebook.services.unit_of_work import UnauditedChangeError, UnitOfWork
 from casebook.services.vault_service import (
     REAL_KDF,
     KdfPolicy,
@@ -255,7 +255,7 @@ def _fail_in_audit(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_args: object, **_kwargs: object) -> None:
         raise Boom("injected failure while writing the first audit entries")
 
-    monkeypatch.setattr(chain, "next_entry", boom)
+    monkeypatch.setattr(UnitOfWork, "audit", boom)
 
 
 def _fail_in_migration(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -290,7 +290,7 @@ def _interrupt_in_initialise(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupt(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(chain, "next_entry", interrupt)
+    monkeypatch.setattr(UnitOfWork, "audit", interrupt)
 
 
 @pytest.mark.parametrize(
@@ -598,6 +598,7 @@ def test_damaged_first_page_of_database(
     assert info.value.exit_code == ExitCode.DAMAGED
     assert info.value.path == db_path
     assert root.hex() not in str(info.value)
+    assert "sql" not in str(info.value).lower()  # a message for people, not a driver dump
     # The failed attempt left everything as it was; with the real bytes back it opens.
     db_path.write_bytes(original)
     unlock_vault(vault_dir, SUPERVISOR_PASS).lock()
