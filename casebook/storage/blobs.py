@@ -33,6 +33,7 @@ def store(
     blobs_dir: Path, key: bytes, context: bytes, source: Path, progress: Progress | None = None
 ) -> tuple[str, StreamDigest]:
     """Encrypt ``source`` into a new blob; return its name and the original's digest."""
+    blobs_dir.mkdir(mode=0o700, exist_ok=True)
     name = os.urandom(16).hex()
     final = blobs_dir / name
     temp = blobs_dir / f".{name}.tmp"

@@ -31,6 +31,7 @@ from casebook.domain.errors import (
     CasebookError,
     DamagedDatabaseError,
     DamagedKeyFileError,
+    UnsafeParametersError,
     VaultExistsError,
     VaultLockedError,
     VaultNotFoundError,
@@ -115,7 +116,7 @@ def load_key_file(paths: VaultPaths) -> LoadedKeyFile:
     if main_bytes is not None:
         try:
             key_file = parse_key_file(main_bytes, paths.key_file)
-        except DamagedKeyFileError as exc:
+        except (DamagedKeyFileError, UnsafeParametersError) as exc:
             main_error = exc
         else:
             if backup_bytes != main_bytes:
@@ -126,6 +127,10 @@ def load_key_file(paths: VaultPaths) -> LoadedKeyFile:
         raise main_error
     try:
         key_file = parse_key_file(backup_bytes, paths.key_backup)
+    except UnsafeParametersError:
+        if isinstance(main_error, UnsafeParametersError):
+            raise main_error from None
+        raise
     except DamagedKeyFileError:
         raise DamagedKeyFileError(
             f"Both {paths.key_file} and its backup {paths.key_backup} are damaged. "
@@ -330,6 +335,16 @@ def unlock(directory: Path, passphrase: bytes) -> UnlockedVault:
             "layout and Caps Lock, and try again."
         )
     try:
+        return _finish_unlock(paths, loaded, secrets)
+    except BaseException:
+        for secret in (secrets.root_key, secrets.signing_seed):
+            secret[:] = bytes(len(secret))
+        raise
+
+
+def _finish_unlock(paths: VaultPaths, loaded: LoadedKeyFile, secrets: SlotSecrets) -> UnlockedVault:
+    key_file = loaded.key_file
+    try:
         directory_key = derive_subkey(bytes(secrets.root_key), Purpose.KEYFILE_DIRECTORY)
         header = KeyFile(key_file.vault_id, key_file.slots, b"").header_bytes()
         plain = envelope.open_sealed(directory_key, key_file.directory, header)
@@ -356,6 +371,9 @@ def unlock(directory: Path, passphrase: bytes) -> UnlockedVault:
             f"The database {paths.database} is missing. Restore the vault folder from a backup.",
             path=paths.database,
         )
+    # Folders that copying tools may drop when they are empty.
+    paths.blobs.mkdir(mode=0o700, exist_ok=True)
+    paths.backups.mkdir(mode=0o700, exist_ok=True)
     engine = _open_database(paths, bytes(secrets.root_key))
     return UnlockedVault(
         paths=paths,
@@ -396,6 +414,9 @@ def create(
     directory = directory.absolute()
     _check_target(directory)
     directory.parent.mkdir(parents=True, exist_ok=True)
+    # A creation killed earlier leaves its staging folder (ciphertext only): clear it.
+    for stale in directory.parent.glob(f".{directory.name}.creating-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = directory.parent / f".{directory.name}.creating-{os.urandom(4).hex()}"
     staging.mkdir(mode=0o700)
     vault: UnlockedVault | None = None
@@ -404,8 +425,8 @@ def create(
         initialise(vault)
         vault.relocate(None)
         _check_target(directory)
-        if directory.exists():
-            directory.rmdir()
+        # rename(2) replaces an empty folder atomically; the user's folder is never
+        # removed first.
         os.replace(staging, directory)
         fsync_directory(directory.parent)
         vault.relocate(VaultPaths(directory))
