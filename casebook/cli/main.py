@@ -4,6 +4,7 @@ errors to exit codes (DESIGN.md section 8)."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO, TypeVar
 
 from casebook import __version__
+from casebook.cli import interchange, records
 from casebook.cli.prompts import PASSPHRASE_ENV, PassphraseSource, Prompter
 from casebook.domain.errors import CasebookError, ExitCode, UsageError
 from casebook.domain.users import Role
@@ -120,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.set_defaults(handler=cmd_user_add)
     listing = user_commands.add_parser("list", parents=[common], help="list users and roles")
     listing.set_defaults(handler=cmd_user_list)
+
+    interchange.register(commands, common)
+    records.register(commands, common)
     return parser
 
 
@@ -260,4 +265,9 @@ def main(
 
 
 def run() -> NoReturn:
+    # Names and narratives are often Arabic: print UTF-8 whatever the locale says
+    # (a Windows pipe or a C locale would otherwise fail on the first Arabic letter).
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
     sys.exit(main())

@@ -92,3 +92,12 @@ class ValidationError(CasebookError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class ImportValidationError(ValidationError):
+    """An import file has invalid rows; ``problems`` lists each one, located by path
+    (``persons[3].birth_date: not a date``). Nothing was imported."""
+
+    def __init__(self, message: str, *, problems: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.problems = problems

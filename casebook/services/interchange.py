@@ -20,10 +20,10 @@ import os
 import re
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError as PydanticValidationError
 from sqlmodel import Session, col, func, select
@@ -47,6 +47,7 @@ from casebook.storage.atomic import atomic_write_bytes
 from casebook.storage.models import Attachment, Record, RecordReference, RecordVersion
 
 FORMAT = "casebook/v1"
+T = TypeVar("T")
 
 #: Sections of a file, in the order of DESIGN.md section 9 (also the export's order).
 SECTIONS: dict[str, RecordKind] = {
@@ -251,6 +252,10 @@ def _as_uuid(text: str) -> str | None:
         return None
 
 
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun.startswith(("a", "e", "i", "o")) else f"a {noun}"
+
+
 def _located(where: str, loc: Iterable[int | str]) -> str:
     text = where
     for part in loc:
@@ -326,6 +331,12 @@ class _Importer:
         self.deleted_ignored = 0
         self.sealed: list[SealedFile] = []
         self.evidence = EvidenceService(session)
+        self._pinned: list[Any] = []
+        self._by_reference: dict[str, list[Record]] = {}
+        self._references_loaded: set[str] = set()
+        #: (kind, first reference) -> (content, id) of the records id-less rows may repeat.
+        self._idless_index: dict[tuple[RecordKind, str], list[tuple[dict[str, Any], str]]] = (
+            defaultdict(list))
 
     # ---- reading rows and ids
 
@@ -357,8 +368,38 @@ class _Importer:
                 if raw.get("deleted") is True:
                     self.deleted_ignored += 1
                     continue
-                self._identify(row)
                 self.rows.append(row)
+        self._prefetch()
+        for row in self.rows:
+            if not row.errors:
+                self._identify(row)
+
+    def _prefetch(self) -> None:
+        """Load, in a few queries, the vault records the file's ids may name (by UUID or
+        by external reference), so that matching thousands of rows costs no query each.
+        The loaded rows are kept referenced: the session's identity map holds them only
+        weakly, and later ``get`` calls are answered from it."""
+        keys: set[str] = set()
+        for row in self.rows:
+            for value in (row.raw.get("id"), row.raw.get("external_ref")):
+                if isinstance(value, str | int) and not isinstance(value, bool):
+                    keys.add(str(value))
+        uuids = {u for u in map(_as_uuid, keys) if u is not None}
+        for chunk in _chunks(sorted(uuids)):
+            self._pinned += self.db.exec(select(Record).where(col(Record.id).in_(chunk))).all()
+        for chunk in _chunks(sorted(keys)):
+            for record in self.db.exec(select(Record).where(
+                    col(Record.external_ref).in_(chunk), col(Record.deleted).is_(False))).all():
+                self._pinned.append(record)
+                assert record.external_ref is not None
+                self._by_reference.setdefault(record.external_ref, []).append(record)
+        self._references_loaded = keys
+        found: list[Record] = [r for r in self._pinned if not r.deleted]
+        for records in _chunks(found):
+            self._pinned += self.db.exec(select(RecordVersion).where(
+                col(RecordVersion.record_id).in_([r.id for r in records]),
+                col(RecordVersion.version).in_({r.version for r in records}),
+            )).all()
 
     def _identify(self, row: _Row) -> None:
         """Give the row its file id and the record UUID it maps to (an existing record's
@@ -396,7 +437,7 @@ class _Importer:
     def _file_id(self, row: _Row) -> str | None:
         """The row's id as a string; None (with an error unless it may be missing)."""
         raw_id = row.raw.get("id")
-        if raw_id is None or raw_id == "":
+        if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
             if row.kind not in ID_OPTIONAL:
                 row.error(".id", f"missing; every {row.kind.value} needs an id unique in "
                                  "the file")
@@ -423,8 +464,8 @@ class _Importer:
                     row.error(".id", f"record {canonical} was deleted in this vault; a "
                                      "deleted record is not imported again")
                 elif existing.kind != row.kind.value:
-                    row.error(".id", f"{canonical} is a {existing.kind} in this vault, not "
-                                     f"a {row.kind.value}")
+                    row.error(".id", f"{canonical} is {_a(existing.kind)} in this vault, not "
+                                     f"{_a(row.kind.value)}")
                 return existing
         if row.external_ref is None:
             return None
@@ -437,13 +478,15 @@ class _Importer:
         return matches[0] if matches else None
 
     def _live_by_reference(self, reference: str, kinds: tuple[RecordKind, ...]) -> list[Record]:
-        return list(self.db.exec(
-            select(Record).where(
-                Record.external_ref == reference,
-                col(Record.kind).in_([k.value for k in kinds]),
-                col(Record.deleted).is_(False),
-            ).order_by(col(Record.id))
-        ).all())
+        if reference not in self._references_loaded:
+            self._references_loaded.add(reference)
+            found = self.db.exec(select(Record).where(
+                Record.external_ref == reference, col(Record.deleted).is_(False))).all()
+            self._pinned += found
+            self._by_reference[reference] = list(found)
+        wanted = {k.value for k in kinds}
+        return sorted((r for r in self._by_reference.get(reference, ()) if r.kind in wanted),
+                      key=lambda r: r.id)
 
     # ---- references and content
 
@@ -492,8 +535,8 @@ class _Importer:
         target = self.by_file_id.get(key) or self.by_record_id.get(_as_uuid(key) or "")
         if target is not None:
             if target.kind not in kinds:
-                row.error(f".{name}", f"{key!r} is a {target.kind.value} ({target.where}), "
-                                      f"not a {wanted}")
+                row.error(f".{name}", f"{key!r} is {_a(target.kind.value)} ({target.where}), "
+                                      f"not {_a(wanted)}")
                 return key
             row.depends.append(target)
             return target.record_id
@@ -571,6 +614,7 @@ class _Importer:
 
     def write(self, order: list[_Row], skipped: set[_Row]) -> tuple[list[ImportedRow], int]:
         store = RecordStore(self.uow, self.session.user.id)
+        self._index_idless()
         imported: list[ImportedRow] = []
         files = 0
         for row in order:
@@ -594,31 +638,47 @@ class _Importer:
             store.update(row.record_id, row.content, expected_version=record.version,
                          where=row.where, action="import")
             return "updated"
-        if row.file_id is None:
-            same = self._record_with_same_content(store, row)
+        idless = row.file_id is None
+        if idless:
+            same = self._record_with_same_content(row)
             if same is not None:
                 row.record_id = same
                 return "unchanged"
         store.create(row.kind, row.content, external_ref=row.external_ref,
                      record_id=row.record_id, where=row.where, action="import")
+        if idless:
+            key = (row.kind, str(row.content[next(iter(REFERENCES[row.kind]))]))
+            self._idless_index[key].append((row.content, row.record_id))
         return "created"
 
-    def _record_with_same_content(self, store: RecordStore, row: _Row) -> str | None:
+    def _record_with_same_content(self, row: _Row) -> str | None:
         """A live record equal to an id-less row (re-importing it must not duplicate it)."""
         assert row.content is not None
-        name = next(iter(REFERENCES[row.kind]))
-        candidates = self.db.exec(
-            select(Record)
-            .join(RecordReference, col(RecordReference.from_id) == col(Record.id))
-            .where(
-                RecordReference.field == name, RecordReference.to_id == row.content[name],
-                Record.kind == row.kind.value, col(Record.deleted).is_(False),
-            ).order_by(col(Record.id))
-        ).all()
-        for candidate in candidates:
-            if store.current_content(candidate) == row.content:
-                return candidate.id
-        return None
+        key = (row.kind, str(row.content[next(iter(REFERENCES[row.kind]))]))
+        same = (rid for content, rid in self._idless_index.get(key, ()) if content == row.content)
+        return next(same, None)
+
+    def _index_idless(self) -> None:
+        """Current content of the vault's records that id-less rows could repeat: those
+        of the same kind pointing at the same record (incident, person)."""
+        targets: dict[RecordKind, set[str]] = defaultdict(set)
+        for row in self.rows:
+            if row.file_id is None and row.content is not None:
+                targets[row.kind].add(str(row.content[next(iter(REFERENCES[row.kind]))]))
+        for kind, wanted in targets.items():
+            name = next(iter(REFERENCES[kind]))
+            for chunk in _chunks(sorted(wanted)):
+                found = self.db.exec(
+                    select(Record.id, RecordReference.to_id, RecordVersion.content)
+                    .join(RecordReference, col(RecordReference.from_id) == col(Record.id))
+                    .join(RecordVersion, (col(RecordVersion.record_id) == col(Record.id))
+                          & (col(RecordVersion.version) == col(Record.version)))
+                    .where(RecordReference.field == name, col(RecordReference.to_id).in_(chunk),
+                           Record.kind == kind.value, col(Record.deleted).is_(False))
+                    .order_by(col(Record.id))
+                ).all()
+                for record_id, target, content in found:
+                    self._idless_index[(kind, target)].append((json.loads(content), record_id))
 
     def _attach(self, store: RecordStore, row: _Row, *, fresh: bool) -> bool:
         """Attach the row's file unless the evidence record already has it."""
@@ -636,6 +696,11 @@ class _Importer:
         self.sealed.append(sealed)
         self.evidence.add_sealed(self.uow, store.get_current(row.record_id), sealed)
         return True
+
+
+def _chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _sha256_of(path: Path) -> str:
@@ -723,16 +788,17 @@ def import_document(
 
 def _skipped(importer: _Importer, order: list[_Row]) -> tuple[set[_Row], list[SkippedRow]]:
     """Invalid rows, and rows that refer to a skipped row (in creation order, so the
-    reason names the first skipped row each one needs)."""
+    reason names the skipped rows each one needs directly)."""
     skipped = {row for row in importer.rows if row.errors}
     reasons: dict[_Row, tuple[str, ...]] = {row: tuple(row.errors) for row in skipped}
     for row in order:
         if row in skipped:
             continue
-        needed = next((d for d in row.depends if d in skipped), None)
-        if needed is not None:
+        needed = list(dict.fromkeys(d.where for d in row.depends if d in skipped))
+        if needed:
             skipped.add(row)
-            reasons[row] = (f"{row.where}: refers to {needed.where}, which is skipped",)
+            which = "which is" if len(needed) == 1 else "which are"
+            reasons[row] = (f"{row.where}: refers to {' and '.join(needed)}, {which} skipped",)
     listed = [SkippedRow(name, (problem,)) for name, problem in importer.section_problems]
     listed += [
         SkippedRow(row.where, reasons[row])
@@ -809,17 +875,22 @@ def encode_document(document: Mapping[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode()
 
 
-def write_export(
-    session: VaultSession, out: Path, *, include_deleted: bool = False, overwrite: bool = False
-) -> ExportSummary:
-    """Export into ``out`` atomically (readable by the owner only). The export's audit
-    entry commits only if the file was written."""
+def check_export_target(out: Path, *, overwrite: bool = False) -> None:
+    """Refuse a folder, a missing folder, or (unless ``overwrite``) an existing file."""
     if out.is_dir():
         raise CasebookError(f"{out} is a folder; give a file name to export to.", path=out)
     if out.exists() and not overwrite:
         raise CasebookError(f"{out} already exists; choose another name.", path=out)
     if not out.parent.is_dir():
         raise CasebookError(f"The folder {out.parent} does not exist.", path=out)
+
+
+def write_export(
+    session: VaultSession, out: Path, *, include_deleted: bool = False, overwrite: bool = False
+) -> ExportSummary:
+    """Export into ``out`` atomically (readable by the owner only). The export's audit
+    entry commits only if the file was written."""
+    check_export_target(out, overwrite=overwrite)
 
     def write(document: Mapping[str, Any]) -> None:
         try:
