@@ -28,7 +28,7 @@ from casebook.domain.records import (
     is_child_at,
     validate_content,
 )
-from casebook.search.normalise import fold
+from casebook.search.normalise import index_form
 from casebook.services.unit_of_work import UnitOfWork
 from casebook.services.vault_service import VaultSession
 from casebook.storage.models import (
@@ -139,7 +139,7 @@ def _search_text(kind: RecordKind, content: Mapping[str, Any]) -> str:
                   content.get("affiliation", "")]
     elif kind is RecordKind.EVIDENCE:
         parts.append(content.get("description", ""))
-    return fold(" ".join(str(p) for p in parts if p))
+    return index_form(" ".join(str(p) for p in parts if p))
 
 
 class RecordStore:

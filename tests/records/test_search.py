@@ -76,3 +76,12 @@ def test_empty_or_punctuation_query(world: tuple[Queries, str, str]) -> None:
     queries, _, _ = world
     assert queries.search("  ،؟!") == []
     assert len(queries.incident_ids(IncidentFilter(search="   "))) == 1
+
+
+def test_family_name_without_the_article(vault_session: VaultSession) -> None:
+    records = RecordService(vault_session)
+    person = records.create(RecordKind.PERSON, {"name": "ليلى الحداد"})
+    queries = Queries(vault_session)
+    assert [h.record_id for h in queries.search("حداد")] == [person.id]
+    assert [h.record_id for h in queries.search("الحداد")] == [person.id]
+    assert queries.search("حدادين") == []

@@ -56,3 +56,10 @@ def test_tokens_split_on_punctuation_and_space() -> None:
 @given(st.text())
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def test_index_form_adds_article_free_words() -> None:
+    from casebook.search.normalise import index_form
+
+    assert index_form("ليلى الحداد") == "ليلي الحداد حداد"
+    assert index_form("الى ال") == "الي ال"  # too short to be article + word
