@@ -1,0 +1,56 @@
+"""Widgets shared by the windows: headings, the busy bar and the inline error line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def busy_bar(parent: QWidget | None = None) -> QProgressBar:
+    """An indeterminate bar shown while a job runs (range 0..0 makes it animate)."""
+    bar = QProgressBar(parent)
+    bar.setObjectName("busy")
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(10)
+    bar.hide()
+    return bar
+
+
+class ErrorLabel(QLabel):
+    """An inline, word-wrapped error message; ``kind`` tells tests and screen readers
+    which error it is without parsing the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet("color: #b3261e;")
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "invalid") -> None:
+        self.kind = kind
+        self.setProperty("errorKind", kind)
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.kind = ""
+        self.setProperty("errorKind", "")
+        self.setText("")
+        self.hide()

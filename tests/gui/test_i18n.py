@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from casebook.domain.errors import WrongPassphraseError
+from casebook.gui.controller import State
+from casebook.gui.errors import describe_error
+from casebook.gui.labels import feedback_text, role_label
+from casebook.services.vault_service import unlock_vault
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import AppFactory, is_shown, start_unlocked, type_text, unlock
+
+ARABIC_NAME = "ليلى حداد"
+ARABIC_PASSPHRASE = "زيتون نافذة سبعة عشر فانوس قمر"
+
+
+def menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_arabic_first_run_is_right_to_left_and_translated(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app()
+    app.settings.language = "ar"
+    app.start()
+    assert QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    window = app.first_run_window
+    assert window.windowTitle() == "Casebook: البدء"
+    assert window.isRightToLeft()
+    assert window.create_choice.title_label.text() == "إنشاء خزنة جديدة"
+    # Qt's own catalogue is installed too (standard dialog buttons).
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    assert cancel != "Cancel" and cancel.strip()
+
+
+def test_arabic_unlock_dialog_and_main_window(
+    qtbot: QtBot, make_app: AppFactory, existing_vault: Path
+) -> None:
+    app = make_app()
+    app.settings.language = "ar"
+    app.settings.last_vault_folder = existing_vault
+    app.start()
+    dialog = app.unlock_dialog
+    assert dialog.windowTitle() == "فتح Casebook"
+    assert dialog.isRightToLeft()
+    unlock(qtbot, app, "wrong one")
+    assert dialog.error.text() == describe_error(WrongPassphraseError("x")).summary
+    assert dialog.error.text().startswith("عبارة المرور هذه لا تفتح الخزنة")
+
+    unlock(qtbot, app, PASSPHRASE)
+    main = app.main_window
+    assert main.isRightToLeft()
+    assert menu_titles(main) == ["&ملف", "ال&خزنة", "الإ&عدادات", "م&ساعدة"]
+    assert main.action_lock.text() == "&قفل"
+    assert "موثِّق" in main.user_label.text()
+    assert role_label("documenter") == "موثِّق"
+
+
+def test_arabic_user_name_and_passphrase_typed_by_input_method(
+    qtbot: QtBot, make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app()
+    app.settings.language = "ar"
+    app.start()
+    window = app.first_run_window
+    qtbot.mouseClick(window.create_choice, Qt.MouseButton.LeftButton)
+    folder = tmp_path / "arabic-vault"
+    window.create_folder.setText(str(folder))
+    type_text(qtbot, window.user_name, ARABIC_NAME)
+    type_text(qtbot, window.passphrase.passphrase, ARABIC_PASSPHRASE)
+    type_text(qtbot, window.passphrase.repeat, ARABIC_PASSPHRASE)
+    assert window.user_name.text() == ARABIC_NAME
+    assert window.passphrase.value() == ARABIC_PASSPHRASE
+    assert not window.passphrase.is_weak()
+    qtbot.mouseClick(window.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.state is State.UNLOCKED)
+
+    assert ARABIC_NAME in app.main_window.user_label.text()
+    session = app.session
+    app.lock()
+    qtbot.waitUntil(lambda: session.is_locked)
+    unlock_vault(folder, ARABIC_PASSPHRASE).lock()
+
+
+def test_language_change_applies_at_once(
+    qtbot: QtBot, make_app: AppFactory, existing_vault: Path
+) -> None:
+    app = start_unlocked(qtbot, make_app, existing_vault)
+    old = app.main_window
+    assert menu_titles(old)[0] == "&File"
+    dialog = old.show_preferences()
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    dialog.save()
+    qtbot.waitUntil(lambda: app.main_window is not old and is_shown(app.main_window))
+    assert app.settings.language == "ar"
+    assert QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert menu_titles(app.main_window)[0] == "&ملف"
+    assert app.state is State.UNLOCKED
+    assert not is_shown(old)
+    # Core events still reach the new window, and nothing calls into the old one.
+    info = app.main_window.show_vault_info()
+    qtbot.waitUntil(lambda: info.users.rowCount() == 1)
+    with qtbot.waitSignal(app.main_window.statusBar().messageChanged, timeout=5000):
+        app.main_window.show_add_user()
+        dialog = app.main_window.dialog("add_user")
+        type_text(qtbot, dialog.name, "Second")
+        type_text(qtbot, dialog.passphrase.passphrase, ARABIC_PASSPHRASE)
+        type_text(qtbot, dialog.passphrase.repeat, ARABIC_PASSPHRASE)
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: info.users.rowCount() == 2)
+
+
+def test_shutdown_restores_left_to_right(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app()
+    app.settings.language = "ar"
+    app.start()
+    app.shutdown()
+    assert QGuiApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert QCoreApplication.translate("Labels", "Documenter") == "Documenter"
+
+
+def test_passphrase_feedback_is_translated(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app()
+    app.settings.language = "ar"
+    app.start()
+    assert feedback_text("This is a very common password.") == "هذه كلمة مرور شائعة جدًا."
+    window = app.first_run_window
+    type_text(qtbot, window.passphrase.passphrase, "password")
+    hint = window.passphrase.meter.hint_text
+    assert hint.startswith("ضعيفة")
+    assert "password" not in hint
