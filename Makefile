@@ -51,3 +51,8 @@ bench: $(BIN)/casebook.stamp-run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# PNGs of every window in English and Arabic, to look at after a GUI change.
+screenshots: $(BIN)/casebook.stamp-test $(QM)
+	mkdir -p screenshots
+	CASEBOOK_SCREENSHOT_DIR=screenshots QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/gui/test_screenshots.py

@@ -9,7 +9,6 @@ from types import TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from casebook.gui.compat import shield_singletons
 from casebook.gui.controller import App
 from casebook.gui.errors import show_error
 from casebook.gui.resources import load_fonts
@@ -21,7 +20,6 @@ _SIGNAL_POLL_MS = 250
 
 def configure_application(qt_app: QApplication) -> None:
     """Process-wide set-up shared by ``run()`` and the GUI tests."""
-    shield_singletons()
     qt_app.setApplicationName("Casebook")
     qt_app.setDesktopFileName("casebook")
     # The controller decides when to quit: windows close and reopen on every lock.
