@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from casebook.gui.autolock import IdleLock, minutes_to_ms
 from casebook.gui.clipboard import ClipboardGuard
 from casebook.gui.events import EventBridge
-from casebook.gui.first_run import FirstRunWindow, looks_like_vault
+from casebook.gui.first_run import FirstRunWindow
 from casebook.gui.i18n import Translations
 from casebook.gui.main_window import MainWindow
 from casebook.gui.settings import Settings, default_vault_folder
 from casebook.gui.unlock_dialog import UnlockDialog
 from casebook.gui.workers import TaskRunner
-from casebook.services.vault_service import REAL_KDF, KdfPolicy, VaultSession
+from casebook.services.vault_service import REAL_KDF, KdfPolicy, VaultSession, looks_like_vault
 
 
 class State(StrEnum):

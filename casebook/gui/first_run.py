@@ -26,16 +26,9 @@ from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading
 from casebook.gui.labels import role_label
 from casebook.gui.passphrase_widgets import NewPassphraseFields, WeakPassphraseQuestion
 from casebook.gui.workers import Task, TaskRunner
-from casebook.services.vault_service import KdfPolicy, VaultSession, create_vault
-from casebook.storage.vault import KEY_BACKUP, KEY_FILE
+from casebook.services.vault_service import KdfPolicy, VaultSession, create_vault, looks_like_vault
 
 NEW_VAULT_SUBFOLDER = "casebook-vault"
-
-
-def looks_like_vault(folder: Path) -> bool:
-    """A folder holding a key file (or its backup) is worth offering to unlock; the
-    unlock itself tells a damaged vault apart."""
-    return (folder / KEY_FILE).is_file() or (folder / KEY_BACKUP).is_file()
 
 
 class ChoiceButton(QPushButton):

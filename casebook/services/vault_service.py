@@ -231,6 +231,13 @@ class VaultSession:
             return chain.first_break(entries)
 
 
+def looks_like_vault(folder: Path) -> bool:
+    """A folder holding a key file (or its backup) is worth offering to unlock; the
+    unlock itself tells a damaged vault apart."""
+    paths = vault_store.VaultPaths(folder)
+    return paths.key_file.is_file() or paths.key_backup.is_file()
+
+
 def create_vault(
     directory: Path,
     user_name: str,
