@@ -46,8 +46,11 @@ GIVEN_LAT = ["Muhammad", "Ahmad", "Ali", "Hasan", "Husayn", "Mahmud", "Ibrahim",
              "Umar", "Khalid", "Samer", "Rami", "Fatima", "Zaynab", "Maryam", "Amina"]
 FAMILY_LAT = ["al-Halabi", "al-Khatib", "al-Ali", "Dib", "Ismail", "Sulayman", "Haydar",
               "Yunus", "al-Ahmad", "Shahin", "Isa", "Mansur", "Qasim", "Darwish"]
-WORDS_AR = ("اقتحمت قوة مسلحة القرية فجرا واقتادت عددا من الرجال إلى الساحة حيث أطلق "
-            "النار عليهم وأفاد شهود بأن المنازل أحرقت بعد ذلك").split()
+WORDS_AR = [
+    "اقتحمت", "قوة", "مسلحة", "القرية", "فجرا", "واقتادت", "عددا", "من", "الرجال", "إلى",
+    "الساحة", "حيث", "أطلق", "النار", "عليهم", "وأفاد", "شهود", "بأن", "المنازل", "أحرقت",
+    "بعد", "ذلك",
+]
 PLACES = [f"SY07{n:02d}" for n in range(40)]
 STATUSES = list(IncidentStatus)
 
