@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from casebook.domain.canonical import canonical_json
@@ -40,6 +39,7 @@ from casebook.storage.models import (
     RecordReference,
     RecordTag,
     RecordVersion,
+    insert_many,
 )
 from casebook.storage.vault import now_utc
 
@@ -173,10 +173,8 @@ class RecordStore:
             connection = self.db.connection()
             for table in _ROW_ORDER:
                 rows = self._rows[table]
-                if rows:
-                    # Core executemany on the table: no per-row ORM bookkeeping.
-                    connection.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
-                    rows.clear()
+                insert_many(connection, table, rows)
+                rows.clear()
         if self._search_rows:
             self.db.connection().exec_driver_sql(
                 "INSERT INTO search_index (record_id, kind, body) VALUES (?, ?, ?)",

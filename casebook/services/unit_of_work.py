@@ -19,14 +19,14 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import event
 from sqlmodel import Session
 
 from casebook.audit import chain
 from casebook.crypto.signing import key_id
 from casebook.domain.canonical import canonical_json
 from casebook.services.events import AuditAppended, Event, EventBus
-from casebook.storage.models import AuditEntry, VaultMeta
+from casebook.storage.models import AuditEntry, VaultMeta, insert_many
 from casebook.storage.vault import UnlockedVault, now_utc
 
 COMMIT_SALT_KEY = "audit_commit_salt"
@@ -137,8 +137,9 @@ class UnitOfWork:
             callback()
         self.session.flush()
         if self._pending_entries:
-            self.session.execute(
-                insert(AuditEntry), [chain.as_row(e) for e in self._pending_entries]
+            insert_many(
+                self.session.connection(), AuditEntry,
+                [chain.as_row(e) for e in self._pending_entries],
             )
             self._pending_entries.clear()
 
