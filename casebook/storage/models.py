@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -175,4 +176,6 @@ def insert_many(connection: Connection, table: type[SQLModel], rows: list[dict[s
         f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) "  # noqa: S608 - names from the schema
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
-    connection.exec_driver_sql(sql, [tuple(row.get(c) for c in columns) for row in rows])
+    # Every row carries every column (a missing one is a programming error: KeyError).
+    values = itemgetter(*columns)
+    connection.exec_driver_sql(sql, [values(row) for row in rows])
