@@ -152,6 +152,33 @@ def measure_queries(queries: Queries, rng: random.Random, figures: Figures, roun
     figures.search_p50, figures.search_p95 = percentiles(search_times)
 
 
+def open_vault_memory(vault_dir: Path, passphrase: str) -> float:
+    """Peak resident memory (MiB) of a fresh process that unlocks the vault, shows the
+    first page of the case list and runs a few searches: what a user's session costs,
+    without this benchmark's own data generation."""
+    import subprocess
+    import sys
+
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from casebook.services.queries import Queries\n"
+        "from casebook.services.vault_service import unlock_vault\n"
+        "s = unlock_vault(Path(sys.argv[1]), sys.argv[2])\n"
+        "q = Queries(s)\n"
+        "q.incident_rows(q.incident_ids(limit=50))\n"
+        "for term in ('محمد', 'halabi', 'الحلبي'):\n"
+        "    q.search(term)\n"
+        "s.lock()\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(vault_dir), passphrase],
+        capture_output=True, text=True, check=True,
+    )
+    return int(out.stdout.strip()) / 1024
+
+
 def attachment_throughput(root: Path, megabytes: int) -> tuple[float, float]:
     source = root / "payload.bin"
     with source.open("wb") as handle:
@@ -196,6 +223,7 @@ def main() -> None:
         open_to_first_page = time.perf_counter() - start
         measure_queries(queries, random.Random(2), enc, args.rounds)
         session.lock()
+        session_rss = open_vault_memory(root / "vault", passphrase)
 
         plain = Figures()
         if not args.skip_plain:
@@ -231,7 +259,8 @@ def main() -> None:
           f" {'':12} {'':7}  < 1000")
     print(f"{'attachment encryption, MiB/s':38} {stored:12.1f} {raw_rate:12.1f}"
           f" {stored / raw_rate:7.2f}  >= 0.5 of raw AEAD")
-    print(f"{'peak resident memory, MiB':38} {rss:12.0f} {'':12} {'':7}  < 400")
+    print(f"{'resident memory of a session, MiB':38} {session_rss:12.0f} {'':12} {'':7}  < 400")
+    print(f"{'(this benchmark process peaked at':38} {rss:12.0f} MiB)")
 
 
 if __name__ == "__main__":

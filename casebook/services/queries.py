@@ -5,11 +5,14 @@ Reads never change anything and need no unit of work.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import text
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from casebook.domain.records import IncidentStatus, RecordKind, Role
 from casebook.search.normalise import tokens
@@ -20,10 +23,14 @@ from casebook.storage.models import (
     PersonView,
     Record,
     RecordIncident,
+    RecordReference,
     RecordTag,
+    RecordVersion,
 )
 
 MAX_PAGE = 1000
+
+_Statement = TypeVar("_Statement", Select[Any], SelectOfScalar[Any])
 
 
 class IncidentOrder(StrEnum):
@@ -74,6 +81,31 @@ class InvolvementRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceRow:
+    id: str
+    name: str
+    name_ar: str
+    pcode: str
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    id: str
+    name: str
+    affiliation: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRow:
+    """A live record that points at another one through ``field``."""
+
+    record_id: str
+    kind: str
+    field: str
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     record_id: str
     kind: str
@@ -109,7 +141,21 @@ class Queries:
     ) -> list[str]:
         """Ids of the incidents matching ``where``, in order (the GUI list model holds
         only these and fetches rows lazily)."""
-        statement = select(IncidentView.id)
+        statement = self._filtered(select(IncidentView.id), where)
+        column = {
+            IncidentOrder.UPDATED: IncidentView.updated_at,
+            IncidentOrder.DATE: IncidentView.date_from,
+            IncidentOrder.TITLE: IncidentView.title,
+            IncidentOrder.STATUS: IncidentView.status,
+        }[order]
+        ordering = col(column).desc() if descending else col(column).asc()
+        statement = statement.order_by(ordering, col(IncidentView.id)).offset(offset)
+        statement = statement.limit(min(limit, MAX_PAGE))
+        with self._db() as db:
+            return list(db.exec(statement).all())
+
+    def _filtered(self, statement: _Statement, where: IncidentFilter) -> _Statement:
+        """``statement`` (a select over ``incident_view``) narrowed by ``where``."""
         if where.status is not None:
             statement = statement.where(IncidentView.status == where.status.value)
         if where.place:
@@ -132,17 +178,13 @@ class Queries:
             matched = self._incidents_matching(where.search, prefix_last=True)
             if matched is not None:
                 statement = statement.where(col(IncidentView.id).in_(matched))
-        column = {
-            IncidentOrder.UPDATED: IncidentView.updated_at,
-            IncidentOrder.DATE: IncidentView.date_from,
-            IncidentOrder.TITLE: IncidentView.title,
-            IncidentOrder.STATUS: IncidentView.status,
-        }[order]
-        ordering = col(column).desc() if descending else col(column).asc()
-        statement = statement.order_by(ordering, col(IncidentView.id)).offset(offset)
-        statement = statement.limit(min(limit, MAX_PAGE))
+        return statement
+
+    def count_incidents_matching(self, where: IncidentFilter = IncidentFilter()) -> int:
+        """How many incidents ``where`` matches (the list's "12 incidents")."""
+        statement = self._filtered(select(func.count()).select_from(IncidentView), where)
         with self._db() as db:
-            return list(db.exec(statement).all())
+            return int(db.exec(statement).one())
 
     def _incidents_matching(self, query: str, *, prefix_last: bool) -> list[str] | None:
         """Incidents whose own text, people or dependent records match ``query``."""
@@ -236,19 +278,65 @@ class Queries:
         match = fts_query(query, prefix_last=prefix_last)
         if match is None:
             return []
-        sql = (
-            "SELECT s.record_id, s.kind, bm25(search_index) AS rank, "
-            "COALESCE(i.title, p.display_name, '') FROM search_index s "
-            "LEFT JOIN incident_view i ON i.id = s.record_id "
-            "LEFT JOIN person_view p ON p.id = s.record_id "
-            "WHERE search_index MATCH :q"
-        )
         params: dict[str, object] = {"q": match, "limit": min(limit, MAX_PAGE)}
+        kind_filter = ""
         if kinds:
             names = [f":k{i}" for i in range(len(kinds))]
-            sql += f" AND s.kind IN ({', '.join(names)})"
+            kind_filter = f" AND kind IN ({', '.join(names)})"
             params.update({f"k{i}": k.value for i, k in enumerate(kinds)})
-        sql += " ORDER BY rank LIMIT :limit"
+        # Rank and cut inside FTS5 first (its `rank` column is bm25), then label only
+        # the rows kept: a common name can match tens of thousands of records.
+        sql = (
+            "SELECT h.record_id, h.kind, h.rank, COALESCE(i.title, p.display_name, '') "
+            "FROM (SELECT record_id, kind, rank FROM search_index "
+            f"WHERE search_index MATCH :q{kind_filter} ORDER BY rank LIMIT :limit) AS h "
+            "LEFT JOIN incident_view i ON i.id = h.record_id "
+            "LEFT JOIN person_view p ON p.id = h.record_id "
+            "ORDER BY h.rank"
+        )
         with self._db() as db:
             rows = db.connection().execute(text(sql), params).all()
         return [SearchHit(r[0], r[1], float(r[2]), r[3]) for r in rows]
+
+    def _current_contents(self, kind: RecordKind) -> list[tuple[str, dict[str, Any]]]:
+        statement = (
+            select(Record.id, RecordVersion.content)
+            .join(RecordVersion, (col(RecordVersion.record_id) == col(Record.id))
+                  & (col(RecordVersion.version) == col(Record.version)))
+            .where(Record.kind == kind.value, col(Record.deleted).is_(False))
+        )
+        with self._db() as db:
+            return [(record_id, json.loads(content)) for record_id, content in
+                    db.exec(statement).all()]
+
+    def places(self) -> list[PlaceRow]:
+        """Every place of the gazetteer, by name (for pickers and to label place ids)."""
+        rows = [
+            PlaceRow(record_id, str(c.get("name", "")), str(c.get("name_ar", "")),
+                     str(c.get("pcode", "")), str(c.get("level", "")))
+            for record_id, c in self._current_contents(RecordKind.PLACE)
+        ]
+        return sorted(rows, key=lambda p: (p.name.casefold(), p.id))
+
+    def units(self) -> list[UnitRow]:
+        """Every unit (armed actor, organisation), by name."""
+        rows = [
+            UnitRow(record_id, str(c.get("name", "")), str(c.get("affiliation", "")))
+            for record_id, c in self._current_contents(RecordKind.UNIT)
+        ]
+        return sorted(rows, key=lambda u: (u.name.casefold(), u.id))
+
+    def referring(self, record_id: str, kind: RecordKind | None = None) -> list[ReferenceRow]:
+        """Live records (of ``kind``, if given) that refer to ``record_id``, oldest first:
+        the consents of a person, the acts naming a victim."""
+        statement = (
+            select(Record.id, Record.kind, RecordReference.field)
+            .join(RecordReference, col(RecordReference.from_id) == col(Record.id))
+            .where(RecordReference.to_id == record_id, col(Record.deleted).is_(False))
+        )
+        if kind is not None:
+            statement = statement.where(Record.kind == kind.value)
+        statement = statement.order_by(col(Record.created_at), col(Record.id),
+                                       col(RecordReference.field))
+        with self._db() as db:
+            return [ReferenceRow(r, k, f) for r, k, f in db.exec(statement).all()]
