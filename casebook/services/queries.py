@@ -286,8 +286,8 @@ class Queries:
             params.update({f"k{i}": k.value for i, k in enumerate(kinds)})
         # Rank and cut inside FTS5 first (its `rank` column is bm25), then label only
         # the rows kept: a common name can match tens of thousands of records.
-        sql = (
-            "SELECT h.record_id, h.kind, h.rank, COALESCE(i.title, p.display_name, '') "
+        sql = (  # only bound-parameter names are interpolated below
+            "SELECT h.record_id, h.kind, h.rank, COALESCE(i.title, p.display_name, '') "  # noqa: S608
             "FROM (SELECT record_id, kind, rank FROM search_index "
             f"WHERE search_index MATCH :q{kind_filter} ORDER BY rank LIMIT :limit) AS h "
             "LEFT JOIN incident_view i ON i.id = h.record_id "

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
 from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from casebook.domain.canonical import canonical_json
@@ -205,7 +206,8 @@ class RecordStore:
         self, kind: RecordKind, data: Mapping[str, Any], *, external_ref: str | None = None,
         record_id: str | None = None, where: str = "", action: str = "create",
     ) -> StoredRecord:
-        content = content_to_json(validate_content(kind, dict(data), where))
+        model = validate_content(kind, dict(data), where)
+        content = content_to_json(model)
         self.check_references(kind, content, where)
         now = now_utc()
         # A plain namespace, not an ORM instance: constructing thousands of those is
@@ -221,7 +223,9 @@ class RecordStore:
             "updated_by": self.actor, "external_ref": external_ref,
         })
         self._known[record.id] = kind
-        self._write_version(record, content, tombstone=False, action=action, fresh=True)
+        self._write_version(
+            record, content, tombstone=False, action=action, fresh=True, model=model
+        )
         return _as_stored(record, content)
 
     def update(
@@ -235,7 +239,8 @@ class RecordStore:
                 f"version {expected_version}. Reopen it; nothing was overwritten."
             )
         kind = RecordKind(record.kind)
-        content = content_to_json(validate_content(kind, dict(data), where))
+        model = validate_content(kind, dict(data), where)
+        content = content_to_json(model)
         self.check_references(kind, content, where)
         if content == self.current_content(record):
             return _as_stored(record, content)
@@ -243,7 +248,7 @@ class RecordStore:
         record.updated_at = now_utc()
         record.updated_by = self.actor
         self.db.add(record)
-        self._write_version(record, content, tombstone=False, action=action)
+        self._write_version(record, content, tombstone=False, action=action, model=model)
         return _as_stored(record, content)
 
     def delete(self, record_id: str, *, expected_version: int) -> StoredRecord:
@@ -294,7 +299,7 @@ class RecordStore:
 
     def _write_version(
         self, record: Record | _NewRecord, content: dict[str, Any], *, tombstone: bool, action: str,
-        fresh: bool = False,
+        fresh: bool = False, model: BaseModel | None = None,
     ) -> None:
         kind = RecordKind(record.kind)
         canonical = canonical_json(content)
@@ -304,12 +309,14 @@ class RecordStore:
             "content": canonical.decode("utf-8"), "tombstone": tombstone,
             "saved_at": record.updated_at, "saved_by": self.actor, "object_commit": commit,
         })
-        self._refresh_views(record, kind, None if tombstone else content, fresh=fresh)
+        self._refresh_views(
+            record, kind, None if tombstone else content, fresh=fresh, model=model
+        )
         self.uow.audit(action, kind.value, record.id, version=record.version, commit=commit)
 
     def _refresh_views(
         self, record: Record | _NewRecord, kind: RecordKind, content: dict[str, Any] | None,
-        *, fresh: bool = False,
+        *, fresh: bool = False, model: BaseModel | None = None,
     ) -> None:
         """Bring the current-state views and the search index in line with the version
         just written (``None``: a tombstone, so the record leaves them). A ``fresh``
@@ -328,7 +335,7 @@ class RecordStore:
             self._rows[RecordReference].append(
                 {"from_id": record.id, "field": field, "to_id": target}
             )
-        view = _view_row(record, kind, content)
+        view = _view_row(record, kind, content, model)
         if view is not None:
             self._rows[view[0]].append(view[1])
         incident_id = self._incident_of(kind, content)
@@ -382,11 +389,13 @@ def _references(
 
 
 def _view_row(
-    record: Record | _NewRecord, kind: RecordKind, content: dict[str, Any]
+    record: Record | _NewRecord, kind: RecordKind, content: dict[str, Any],
+    model: BaseModel | None = None,
 ) -> tuple[type[SQLModel], dict[str, Any]] | None:
     """The current-state view row for a record, if its kind has one."""
     if kind is RecordKind.INCIDENT:
-        incident = IncidentContent.model_validate(content)
+        incident = (model if isinstance(model, IncidentContent)
+                    else IncidentContent.model_validate(content))
         start = incident.date_start
         end = incident.date_end or start
         return IncidentView, {
@@ -398,7 +407,8 @@ def _view_row(
             "updated_at": record.updated_at,
         }
     if kind is RecordKind.PERSON:
-        person = PersonContent.model_validate(content)
+        person = (model if isinstance(model, PersonContent)
+                  else PersonContent.model_validate(content))
         return PersonView, {
             "id": record.id, "display_name": person.display_name, "sex": person.sex.value,
             "age": person.age, "is_child": is_child_at(person, None),
