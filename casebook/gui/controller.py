@@ -7,6 +7,7 @@ creates; there are no module-level singletons.
 
 from __future__ import annotations
 
+import logging
 from enum import StrEnum
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from casebook.gui.autolock import IdleLock, minutes_to_ms
 from casebook.gui.clipboard import ClipboardGuard
+from casebook.gui.demo_page import DemoPassphraseBox
+from casebook.gui.drafts import DraftChoice, DraftsQuestion, EditorSnapshot, save_drafts
 from casebook.gui.events import EventBridge
 from casebook.gui.first_run import FirstRunWindow
 from casebook.gui.i18n import Translations
@@ -22,7 +25,10 @@ from casebook.gui.main_window import MainWindow
 from casebook.gui.settings import Settings, default_vault_folder
 from casebook.gui.unlock_dialog import UnlockDialog
 from casebook.gui.workers import TaskRunner
+from casebook.services.drafts import DraftService
 from casebook.services.vault_service import REAL_KDF, KdfPolicy, VaultSession, looks_like_vault
+
+_log = logging.getLogger(__name__)
 
 
 class State(StrEnum):
@@ -70,6 +76,8 @@ class App(QObject):
         self.unlock_dialog: UnlockDialog | None = None
         self.main_window: MainWindow | None = None
         self._bridge: EventBridge | None = None
+        self.drafts_box: QMessageBox | None = None
+        self.demo_box: QMessageBox | None = None
 
     def _set_state(self, state: State) -> None:
         self.state = state
@@ -112,6 +120,7 @@ class App(QObject):
             self.runner, self.kdf_policy, self._default_folder, self.settings.last_vault_folder
         )
         window.vault_created.connect(self._on_vault_created)
+        window.demo_opened.connect(self._on_demo_opened)
         window.vault_chosen.connect(self._on_vault_chosen)
         window.closed_by_user.connect(self.quit)
         self.first_run_window = window
@@ -141,6 +150,13 @@ class App(QObject):
         self.vault_folder = folder
         self._enter_unlocked(session, ())
 
+    def _on_demo_opened(self, session: VaultSession, folder: Path, passphrase: str) -> None:
+        self._on_vault_created(session, folder)
+        if self.main_window is not None:
+            self.demo_box = DemoPassphraseBox(self.main_window).show_passphrase(
+                self.main_window, folder, passphrase
+            )
+
     def _on_unlocked(self, session: VaultSession, warnings: tuple[str, ...]) -> None:
         if self.vault_folder is not None:
             self.settings.last_vault_folder = self.vault_folder
@@ -160,6 +176,33 @@ class App(QObject):
         self._set_state(State.UNLOCKED)
         if warnings and self.main_window is not None:
             self._show_warnings(self.main_window, warnings)
+        self._offer_drafts()
+
+    # drafts kept at the last lock
+
+    def _offer_drafts(self) -> QMessageBox | None:
+        if self.session is None or self.main_window is None:
+            return None
+        drafts = DraftService(self.session).mine()
+        if not drafts:
+            return None
+        window = self.main_window
+
+        def answered(choice: DraftChoice) -> None:
+            if choice is DraftChoice.LATER or self.session is None or window.isHidden():
+                return
+            service = DraftService(self.session)
+            # Oldest first, so an incident opens before the act that belongs to it.
+            for draft in reversed(drafts):
+                snapshot = EditorSnapshot.from_draft(draft)
+                if choice is DraftChoice.RESTORE and (
+                    snapshot is None or not window.workspace.restore(snapshot, draft.saved_at)
+                ):
+                    continue
+                service.discard(draft.id)
+
+        self.drafts_box = DraftsQuestion(window).ask(window, drafts, answered)
+        return self.drafts_box
 
     def _build_main_window(self) -> None:
         assert self.session is not None and self._bridge is not None
@@ -198,9 +241,14 @@ class App(QObject):
         if self.state is not State.UNLOCKED or self.main_window is None:
             return
         old = self.main_window
+        # Open editors come back in the new language, unsaved changes included.
+        snapshots = old.workspace.open_snapshots()
         old.close_for_lock()
         old.deleteLater()
         self._build_main_window()
+        assert self.main_window is not None
+        for snapshot in snapshots:
+            self.main_window.workspace.restore(snapshot)
 
     def _on_vault_locked_elsewhere(self, _vault_id: str) -> None:
         self.lock()
@@ -213,6 +261,8 @@ class App(QObject):
         if self.state is not State.UNLOCKED:
             return
         session, bridge, folder = self.session, self._bridge, self.vault_folder
+        # Taken before anything closes; written just before the keys are dropped.
+        snapshots = self._unsaved_snapshots()
         self.session = None
         self._bridge = None
         self._set_state(State.LOCKING)
@@ -225,6 +275,8 @@ class App(QObject):
         def finish() -> None:
             try:
                 if session is not None:
+                    if snapshots:
+                        save_drafts(session, snapshots)
                     session.lock()
             finally:
                 if bridge is not None:
@@ -236,6 +288,17 @@ class App(QObject):
         # A job still using the session (a passphrase change) finishes first; the
         # windows are already gone meanwhile.
         self.runner.when_idle(finish)
+
+    def _unsaved_snapshots(self) -> list[EditorSnapshot]:
+        """What the open editors hold unsaved. Never stands in the way of a lock: a
+        failure is logged (by type only) and the lock goes on without drafts."""
+        if self.main_window is None:
+            return []
+        try:
+            return self.main_window.snapshots()
+        except Exception as exc:  # noqa: BLE001 - locking matters more than a draft
+            _log.error("could not take the editors' drafts: %s", type(exc).__name__)
+            return []
 
     def _close_content_windows(self) -> None:
         if self.main_window is not None:
@@ -261,6 +324,7 @@ class App(QObject):
         if self.state is State.CLOSED:
             return
         session, bridge = self.session, self._bridge
+        snapshots = self._unsaved_snapshots()
         self.session = None
         self._bridge = None
         self._set_state(State.CLOSED)
@@ -278,6 +342,8 @@ class App(QObject):
         self.runner.wait()
         try:
             if session is not None:
+                if snapshots:  # closed without the prompt (a signal, a logout)
+                    save_drafts(session, snapshots)
                 session.lock()
         finally:
             if bridge is not None:

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.domain.users import Role
+from casebook.gui.demo_page import DemoPage
 from casebook.gui.errors import describe_error
 from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading
 from casebook.gui.labels import role_label
 from casebook.gui.passphrase_widgets import NewPassphraseFields, WeakPassphraseQuestion
+from casebook.gui.settings import default_demo_folder
 from casebook.gui.workers import Task, TaskRunner
 from casebook.services.vault_service import KdfPolicy, VaultSession, create_vault, looks_like_vault
 
@@ -66,6 +68,7 @@ class ChoiceButton(QPushButton):
 class FirstRunWindow(QWidget):
     vault_created = Signal(object, object)  # VaultSession (unlocked), its folder Path
     vault_chosen = Signal(object)  # Path of an existing vault folder
+    demo_opened = Signal(object, object, str)  # VaultSession, folder Path, passphrase
     closed_by_user = Signal()
 
     def __init__(
@@ -74,6 +77,7 @@ class FirstRunWindow(QWidget):
         policy: KdfPolicy,
         default_folder: Path,
         known_folder: Path | None = None,
+        demo_folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("first_run")
@@ -88,6 +92,10 @@ class FirstRunWindow(QWidget):
         self.pages.addWidget(self._build_choice_page())
         self.pages.addWidget(self._build_create_page(default_folder))
         self.pages.addWidget(self._build_open_page(known_folder))
+        self.demo_page = DemoPage(runner, policy, demo_folder or default_demo_folder())
+        self.demo_page.opened.connect(self.demo_opened)
+        self.demo_page.back_requested.connect(self.show_choice_page)
+        self.pages.addWidget(self.demo_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.resize(640, 480)
@@ -113,14 +121,21 @@ class FirstRunWindow(QWidget):
             self.tr("Choose the folder of a vault on this computer or on a USB drive."),
         )
         self.open_choice.setObjectName("choose_open")
+        self.demo_choice = ChoiceButton(
+            self.tr("Open the demo"),
+            self.tr("Explore Casebook with invented example cases, in a vault of their own."),
+        )
+        self.demo_choice.setObjectName("choose_demo")
         self.create_choice.clicked.connect(self.show_create_page)
         self.open_choice.clicked.connect(self.show_open_page)
+        self.demo_choice.clicked.connect(self.show_demo_page)
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("Welcome to Casebook")))
         layout.addWidget(intro)
         layout.addSpacing(12)
         layout.addWidget(self.create_choice)
         layout.addWidget(self.open_choice)
+        layout.addWidget(self.demo_choice)
         layout.addStretch(1)
         return page
 
@@ -224,6 +239,10 @@ class FirstRunWindow(QWidget):
         self.pages.setCurrentIndex(2)
         self.open_folder.setFocus()
 
+    def show_demo_page(self) -> None:
+        self.pages.setCurrentIndex(3)
+        self.demo_page.open_button.setFocus()
+
     def _browse_new_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
             self, self.tr("Where should the new vault go?"), self.create_folder.text()
@@ -313,11 +332,12 @@ class FirstRunWindow(QWidget):
             widget.setEnabled(not busy)
         self.passphrase.set_enabled(not busy)
         self.open_choice.setEnabled(not busy)
+        self.demo_choice.setEnabled(not busy)
         self.create_busy.setVisible(busy)
 
     @property
     def busy(self) -> bool:
-        return self._task is not None
+        return self._task is not None or self.demo_page.running
 
     # closing
 
@@ -330,6 +350,7 @@ class FirstRunWindow(QWidget):
         if self._task is not None:
             self._task.cancel()
             self._task = None
+        self.demo_page.cancel()
         self.passphrase.clear()
         event.accept()
         if not self._dismissed:

@@ -95,3 +95,142 @@ def standalone(text: str) -> str:
     """
     rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     return ("\u200f" if rtl else "\u200e") + isolate(text)
+
+
+# Codes of case records (casebook.domain.records), in the order pickers list them.
+_RECORD_LABELS: dict[str, dict[str, object]] = {
+    "status": {
+        "draft": QT_TRANSLATE_NOOP("Labels", "Draft"),
+        "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
+        "needs-changes": QT_TRANSLATE_NOOP("Labels", "Needs changes"),
+        "approved": QT_TRANSLATE_NOOP("Labels", "Approved"),
+    },
+    "involvement": {
+        "victim": QT_TRANSLATE_NOOP("Labels", "Victim"),
+        "witness": QT_TRANSLATE_NOOP("Labels", "Witness"),
+        "source": QT_TRANSLATE_NOOP("Labels", "Source"),
+        "alleged-perpetrator": QT_TRANSLATE_NOOP("Labels", "Alleged perpetrator"),
+        "intervening-party": QT_TRANSLATE_NOOP("Labels", "Intervening party"),
+    },
+    "sensitivity": {
+        "normal": QT_TRANSLATE_NOOP("Labels", "Normal"),
+        "sensitive": QT_TRANSLATE_NOOP("Labels", "Sensitive"),
+        "secret": QT_TRANSLATE_NOOP("Labels", "Secret"),
+    },
+    "precision": {
+        "day": QT_TRANSLATE_NOOP("Labels", "Exact day"),
+        "month": QT_TRANSLATE_NOOP("Labels", "Month"),
+        "year": QT_TRANSLATE_NOOP("Labels", "Year"),
+        "approximate": QT_TRANSLATE_NOOP("Labels", "Approximate"),
+        "range": QT_TRANSLATE_NOOP("Labels", "Range"),
+    },
+    "sex": {
+        "unknown": QT_TRANSLATE_NOOP("Labels", "Unknown"),
+        "female": QT_TRANSLATE_NOOP("Labels", "Female"),
+        "male": QT_TRANSLATE_NOOP("Labels", "Male"),
+        "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    "counting": {
+        "individual": QT_TRANSLATE_NOOP("Labels", "Individual"),
+        "group": QT_TRANSLATE_NOOP("Labels", "Group"),
+    },
+    "connection": {
+        "direct": QT_TRANSLATE_NOOP("Labels", "Direct"),
+        "hearsay": QT_TRANSLATE_NOOP("Labels", "Hearsay"),
+        "documentary": QT_TRANSLATE_NOOP("Labels", "Documentary"),
+        "open-source": QT_TRANSLATE_NOOP("Labels", "Open source"),
+    },
+    "consent": {
+        "special-procedures": QT_TRANSLATE_NOOP("Labels", "UN Special Procedures"),
+        "commission-of-inquiry": QT_TRANSLATE_NOOP("Labels", "Commission of inquiry"),
+        "iiim": QT_TRANSLATE_NOOP("Labels", "IIIM"),
+        "publication": QT_TRANSLATE_NOOP("Labels", "Publication"),
+        "identity-disclosure": QT_TRANSLATE_NOOP("Labels", "Disclosure of identity"),
+    },
+    "confidence": {
+        "low": QT_TRANSLATE_NOOP("Labels", "Low"),
+        "medium": QT_TRANSLATE_NOOP("Labels", "Medium"),
+        "high": QT_TRANSLATE_NOOP("Labels", "High"),
+    },
+    "outcome": {
+        "killed": QT_TRANSLATE_NOOP("Labels", "Killed"),
+        "injured": QT_TRANSLATE_NOOP("Labels", "Injured"),
+        "detained": QT_TRANSLATE_NOOP("Labels", "Detained"),
+        "disappeared": QT_TRANSLATE_NOOP("Labels", "Disappeared"),
+        "displaced": QT_TRANSLATE_NOOP("Labels", "Displaced"),
+        "released": QT_TRANSLATE_NOOP("Labels", "Released"),
+        "unharmed": QT_TRANSLATE_NOOP("Labels", "Unharmed"),
+    },
+    "field": {
+        "title": QT_TRANSLATE_NOOP("Labels", "Title"),
+        "narrative": QT_TRANSLATE_NOOP("Labels", "Narrative"),
+        "date_start": QT_TRANSLATE_NOOP("Labels", "Start date"),
+        "date_end": QT_TRANSLATE_NOOP("Labels", "End date"),
+        "date_precision": QT_TRANSLATE_NOOP("Labels", "Date precision"),
+        "place": QT_TRANSLATE_NOOP("Labels", "Place"),
+        "status": QT_TRANSLATE_NOOP("Labels", "Status"),
+        "tags": QT_TRANSLATE_NOOP("Labels", "Tags"),
+        "sensitivity": QT_TRANSLATE_NOOP("Labels", "Sensitivity"),
+        "notes": QT_TRANSLATE_NOOP("Labels", "Notes"),
+        "name": QT_TRANSLATE_NOOP("Labels", "Name"),
+        "name_parts.given": QT_TRANSLATE_NOOP("Labels", "Given name"),
+        "name_parts.father": QT_TRANSLATE_NOOP("Labels", "Father"),
+        "name_parts.grandfather": QT_TRANSLATE_NOOP("Labels", "Grandfather"),
+        "name_parts.family": QT_TRANSLATE_NOOP("Labels", "Family name"),
+        "name_parts.laqab": QT_TRANSLATE_NOOP("Labels", "Laqab / kunya"),
+        "alt_names": QT_TRANSLATE_NOOP("Labels", "Other spellings"),
+        "sex": QT_TRANSLATE_NOOP("Labels", "Sex"),
+        "birth_date": QT_TRANSLATE_NOOP("Labels", "Birth date"),
+        "age": QT_TRANSLATE_NOOP("Labels", "Age"),
+        "age_is_estimate": QT_TRANSLATE_NOOP("Labels", "Age is an estimate"),
+        "occupation": QT_TRANSLATE_NOOP("Labels", "Occupation"),
+        "contact": QT_TRANSLATE_NOOP("Labels", "Contact"),
+        "counting_unit": QT_TRANSLATE_NOOP("Labels", "Counted as"),
+        "group_size": QT_TRANSLATE_NOOP("Labels", "Group size"),
+        "group_size_estimate": QT_TRANSLATE_NOOP("Labels", "Group size is an estimate"),
+        "role": QT_TRANSLATE_NOOP("Labels", "Role"),
+    },
+    "kind": {
+        "incident": QT_TRANSLATE_NOOP("Labels", "Incident"),
+        "person": QT_TRANSLATE_NOOP("Labels", "Person"),
+        "act": QT_TRANSLATE_NOOP("Labels", "Act"),
+        "statement": QT_TRANSLATE_NOOP("Labels", "Statement"),
+        "consent": QT_TRANSLATE_NOOP("Labels", "Consent"),
+        "involvement": QT_TRANSLATE_NOOP("Labels", "Link to a person"),
+        "evidence": QT_TRANSLATE_NOOP("Labels", "Evidence"),
+        "unit": QT_TRANSLATE_NOOP("Labels", "Unit"),
+        "place": QT_TRANSLATE_NOOP("Labels", "Place"),
+    },
+}
+
+
+def code_label(group: str, code: str | None) -> str:
+    """The translated name of a stored code (``code_label("status", "draft")``); a code
+    Casebook does not know (a newer vault, an import) is shown as it is."""
+    if not code:
+        return ""
+    source = _RECORD_LABELS[group].get(str(code))
+    return QCoreApplication.translate("Labels", str(source)) if source else str(code)
+
+
+def code_choices(group: str) -> list[tuple[str, str]]:
+    """(code, translated name) pairs for a picker, in the order above."""
+    return [(code, code_label(group, code)) for code in _RECORD_LABELS[group]]
+
+
+#: Fields whose stored values are codes of a group above.
+_FIELD_CODES = {
+    "status": "status", "sensitivity": "sensitivity", "date_precision": "precision",
+    "sex": "sex", "counting_unit": "counting", "role": "involvement",
+    "connection": "connection", "scope": "consent", "status_at_end": "outcome",
+}
+
+
+def field_label(field: str) -> str:
+    """A record field's name for people (``date_start`` -> "Start date")."""
+    return code_label("field", field)
+
+
+def field_value_label(field: str, value: str) -> str:
+    group = _FIELD_CODES.get(field)
+    return code_label(group, value) if group else value

@@ -1,4 +1,5 @@
-"""The case workspace shown while a vault is unlocked (the case list is still to come)."""
+"""The main window shown while a vault is unlocked: menus, status bar, and the case
+workspace (incident list and editors) in the middle."""
 
 from __future__ import annotations
 
@@ -8,58 +9,29 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from casebook import __version__
 from casebook.gui.add_user_dialog import AddUserDialog
 from casebook.gui.change_passphrase_dialog import ChangePassphraseDialog
 from casebook.gui.content_dialog import ContentDialog
+from casebook.gui.drafts import EditorSnapshot
+from casebook.gui.editor_context import EditorContext
 from casebook.gui.events import EventBridge
-from casebook.gui.form_widgets import heading
 from casebook.gui.labels import isolate, role_label
 from casebook.gui.preferences_dialog import PreferencesDialog
+from casebook.gui.questions import Answer, UnsavedQuestion
 from casebook.gui.settings import Settings
 from casebook.gui.vault_info_dialog import VaultInfoDialog
 from casebook.gui.workers import TaskRunner
+from casebook.gui.workspace import Workspace
 from casebook.services.vault_service import KdfPolicy, VaultSession
 
 LOCK_SHORTCUT = "Ctrl+L"
 STATUS_MESSAGE_MS = 8000
-
-
-class CaseListPlaceholder(QWidget):
-    """Where the case list will go; for now, an empty state that says so."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("case_list_placeholder")
-        box = QFrame()
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        title = heading(self.tr("No cases yet"))
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
-            self.tr(
-                "Incidents, the people involved and their statements will be listed "
-                "here. Recording cases comes in the next version of Casebook."
-            )
-        )
-        text.setObjectName("empty_state")
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner = QVBoxLayout(box)
-        inner.addStretch(1)
-        inner.addWidget(title)
-        inner.addWidget(text)
-        inner.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Cases")))
-        layout.addWidget(box, 1)
 
 
 class MainWindow(QMainWindow):
@@ -83,8 +55,11 @@ class MainWindow(QMainWindow):
         self._policy = policy
         self._closing_for_lock = False
         self._dialogs: dict[str, QDialog] = {}
+        self._quitting = False
         self.setWindowTitle(self.tr("Casebook"))
-        self.setCentralWidget(CaseListPlaceholder())
+        self.context = EditorContext(session, runner)
+        self.workspace = Workspace(self.context)
+        self.setCentralWidget(self.workspace)
         self._build_menus()
         self._build_status_bar()
         bridge.user_added.connect(self._on_user_added)
@@ -100,11 +75,19 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+            self.addAction(action)  # active even where the menu bar is hidden
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        self.action_new_incident = self._action(
+            self.tr("&New incident"), "action_new_incident",
+            lambda: self.workspace.open_incident(None), "Ctrl+N",
+        )
+        self.action_find = self._action(
+            self.tr("&Find incidents"), "action_find", self.workspace.focus_search, "Ctrl+F"
+        )
         self.action_lock = self._action(
             self.tr("&Lock"), "action_lock", self.lock_requested.emit, LOCK_SHORTCUT
         )
@@ -112,10 +95,13 @@ class MainWindow(QMainWindow):
         # application-wide filter in autolock.py.
         self.action_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action_quit = self._action(
-            self.tr("&Quit"), "action_quit", self.quit_requested.emit, "Ctrl+Q"
+            self.tr("&Quit"), "action_quit", self.request_quit, "Ctrl+Q"
         )
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
+        file_menu.addAction(self.action_new_incident)
+        file_menu.addAction(self.action_find)
+        file_menu.addSeparator()
         file_menu.addAction(self.action_lock)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
@@ -244,11 +230,42 @@ class MainWindow(QMainWindow):
                 self.tr("Your passphrase was changed."), STATUS_MESSAGE_MS
             )
 
+    # unsaved work
+
+    def snapshots(self) -> list[EditorSnapshot]:
+        """Editors and dialogs with unsaved changes (kept as drafts at lock)."""
+        return self.workspace.snapshots()
+
+    def request_quit(self) -> QMessageBox | None:
+        """Quit, asking first when an editor has unsaved changes."""
+        count = self.workspace.dirty_count()
+        if count == 0:
+            self._quitting = True
+            self.quit_requested.emit()
+            return None
+
+        def answered(answer: Answer) -> None:
+            if answer is Answer.CANCEL or (answer is Answer.SAVE
+                                           and not self.workspace.save_all()):
+                return
+            self.workspace.discard_changes()
+            self._quitting = True
+            self.quit_requested.emit()
+
+        if count == 1:
+            text = self.tr("One editor has unsaved changes. Save them before quitting?")
+        else:
+            text = self.tr(
+                "{count} editors have unsaved changes. Save them before quitting?"
+            ).format(count=count)
+        return UnsavedQuestion(self).ask(self, text, answered)
+
     # closing
 
     def close_for_lock(self) -> None:
         """Hide and close this window and everything opened from it."""
         self._closing_for_lock = True
+        self.workspace.drop_content()
         self.hide()
         for child in self.findChildren(QDialog):
             if isinstance(child, ContentDialog):
@@ -260,6 +277,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.accept()
-        if not self._closing_for_lock:
-            self.quit_requested.emit()
+        if self._closing_for_lock or self._quitting:
+            event.accept()
+            return
+        event.ignore()
+        self.request_quit()

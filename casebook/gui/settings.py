@@ -33,6 +33,11 @@ def default_vault_folder() -> Path:
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False)) / "vault"
 
 
+def default_demo_folder() -> Path:
+    """Where "Open the demo" puts the demo vault unless the person picks a folder."""
+    return Path(user_data_dir(APP_DIR_NAME, appauthor=False)) / "demo-vault"
+
+
 def system_language() -> str:
     return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
 

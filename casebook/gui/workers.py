@@ -40,6 +40,7 @@ class Task:
     on_success: Callback
     on_error: Callback
     on_discard: Callback | None = None
+    on_finished: Callable[[], None] | None = None  # always, once the job has ended
     cancelled: bool = field(default=False)
 
     def cancel(self) -> None:
@@ -91,8 +92,9 @@ class TaskRunner(QObject):
         on_success: Callback,
         on_error: Callback,
         on_discard: Callback | None = None,
+        on_finished: Callable[[], None] | None = None,
     ) -> Task:
-        task = Task(on_success, on_error, on_discard)
+        task = Task(on_success, on_error, on_discard, on_finished)
         task_id = next(self._ids)
         self._tasks[task_id] = task
         self._pool.start(_Job(task_id, fn, self._done))
@@ -131,8 +133,24 @@ class TaskRunner(QObject):
             else:
                 task.on_error(error)
         finally:
+            if task.on_finished is not None:
+                task.on_finished()
             if not self._tasks:
                 callbacks, self._when_idle = self._when_idle, []
                 for callback in callbacks:
                     callback()
                 self.idle.emit()
+
+
+class ProgressRelay(QObject):
+    """Carries a job's progress callback (called on the worker thread) to the GUI
+    thread as a queued signal.
+
+    Parent it to the runner and delete it when the job has finished (``on_finished``),
+    not with the window that shows the progress: a job still running at lock keeps
+    reporting to it after that window is gone."""
+
+    progressed = Signal(int)
+
+    def report(self, done: int) -> None:
+        self.progressed.emit(done)

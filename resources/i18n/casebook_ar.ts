@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>ActDialog</name>
+    <message>
+        <source>Code, e.g. killing, arbitrary-detention</source>
+        <translation>رمز، مثل killing أو arbitrary-detention</translation>
+    </message>
+    <message>
+        <source>Victim:</source>
+        <translation>الضحية:</translation>
+    </message>
+    <message>
+        <source>Act type:</source>
+        <translation>نوع الفعل:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>الوسيلة:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>التاريخ:</translation>
+    </message>
+    <message>
+        <source>Status at the end:</source>
+        <translation>الحال في النهاية:</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators:</source>
+        <translation>الجناة المزعومون:</translation>
+    </message>
+</context>
+<context>
+    <name>ActsPanel</name>
+    <message>
+        <source>Add act…</source>
+        <translation>إضافة فعل…</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>الضحية</translation>
+    </message>
+    <message>
+        <source>Act type</source>
+        <translation>نوع الفعل</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Status at the end</source>
+        <translation>الحال في النهاية</translation>
+    </message>
+</context>
+<context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add a person to the incident</source>
+        <translation>إضافة شخص إلى الحادثة</translation>
+    </message>
+    <message>
+        <source>Type a name, in any spelling</source>
+        <translation>اكتب اسمًا، بأي طريقة كتابة</translation>
+    </message>
+    <message>
+        <source>Link this person</source>
+        <translation>ربط هذا الشخص</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>شخص جديد…</translation>
+    </message>
+    <message>
+        <source>Role in the incident:</source>
+        <translation>الدور في الحادثة:</translation>
+    </message>
+    <message>
+        <source>Find a person:</source>
+        <translation>البحث عن شخص:</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add user</source>
@@ -40,21 +121,6 @@
     </message>
 </context>
 <context>
-    <name>CaseListPlaceholder</name>
-    <message>
-        <source>No cases yet</source>
-        <translation>لا توجد قضايا بعد</translation>
-    </message>
-    <message>
-        <source>Incidents, the people involved and their statements will be listed here. Recording cases comes in the next version of Casebook.</source>
-        <translation>ستظهر هنا الحوادث والأشخاص المعنيون بها وإفاداتهم. تسجيل القضايا سيأتي في الإصدار القادم من Casebook.</translation>
-    </message>
-    <message>
-        <source>Cases</source>
-        <translation>القضايا</translation>
-    </message>
-</context>
-<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -75,6 +141,145 @@
     <message>
         <source>The current passphrase is not correct.</source>
         <translation>عبارة المرور الحالية غير صحيحة.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Written, oral and recorded, through a relative…</source>
+        <translation>كتابية، شفهية ومسجّلة، عن طريق أحد الأقارب…</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>النطاق:</translation>
+    </message>
+    <message>
+        <source>Given on:</source>
+        <translation>تاريخ إعطائها:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>الطريقة:</translation>
+    </message>
+    <message>
+        <source>Withdrawn on:</source>
+        <translation>تاريخ سحبها:</translation>
+    </message>
+    <message>
+        <source>Expires on:</source>
+        <translation>تاريخ انتهائها:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>ملاحظات:</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>Add consent…</source>
+        <translation>إضافة موافقة…</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>تاريخ إعطائها</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>تاريخ سحبها</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>تاريخ انتهائها</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>الطريقة</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPage</name>
+    <message>
+        <source>The demo is a separate vault filled with invented incidents, people and statements (modelled on public reports from the Syrian coast in March 2025). Nothing in it is real. Use it to learn Casebook, never for real documentation.</source>
+        <translation>العرض التجريبي خزنة مستقلة فيها حوادث وأشخاص وإفادات متخيَّلة (مستوحاة من تقارير علنية عن الساحل السوري في آذار/مارس 2025). لا شيء فيها حقيقي. استخدمها لتتعلّم Casebook، ولا تستخدمها أبدًا لتوثيق حقيقي.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Demo folder:</source>
+        <translation>مجلد العرض التجريبي:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>فتح العرض التجريبي</translation>
+    </message>
+    <message>
+        <source>Where should the demo vault go?</source>
+        <translation>أين تريد إنشاء خزنة العرض التجريبي؟</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the demo vault.</source>
+        <translation>اختر مجلدًا لخزنة العرض التجريبي.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPassphraseBox</name>
+    <message>
+        <source>The demo is open</source>
+        <translation>العرض التجريبي مفتوح</translation>
+    </message>
+    <message>
+        <source>To open the demo again later, use this passphrase:
+
+{passphrase}</source>
+        <translation>لفتح العرض التجريبي مرة أخرى لاحقًا، استخدم عبارة المرور هذه:
+
+{passphrase}</translation>
+    </message>
+    <message>
+        <source>The demo vault is in {folder}. Its data is invented, so its passphrase is not secret. Create a vault of your own for real documentation.</source>
+        <translation>خزنة العرض التجريبي موجودة في {folder}. بياناتها متخيَّلة، لذلك فعبارة مرورها ليست سرًّا. أنشئ خزنة خاصة بك للتوثيق الحقيقي.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsQuestion</name>
+    <message>
+        <source>You have 1 unsaved draft from {when}.</source>
+        <translation>لديك مسودة واحدة غير محفوظة من {when}.</translation>
+    </message>
+    <message>
+        <source>You have {count} unsaved drafts, the latest from {when}.</source>
+        <translation>لديك مسودات غير محفوظة عددها {count}، أحدثها من {when}.</translation>
+    </message>
+    <message>
+        <source>Unsaved drafts</source>
+        <translation>مسودات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>They were kept, encrypted in the vault, when Casebook locked. Restore them to go on editing, or discard them.</source>
+        <translation>حُفظت مشفّرةً في الخزنة عندما أُقفل Casebook. استعِدها لمتابعة التحرير، أو تخلَّص منها.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>القرار لاحقًا</translation>
     </message>
 </context>
 <context>
@@ -189,6 +394,128 @@
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>إضافة ملف…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy…</source>
+        <translation>حفظ نسخة غير مشفّرة…</translation>
+    </message>
+    <message>
+        <source>Drop files here to add them. They are encrypted into the vault; the originals are not changed or removed.</source>
+        <translation>أفلِت الملفات هنا لإضافتها. تُشفَّر داخل الخزنة، ولا تُغيَّر الملفات الأصلية ولا تُحذف.</translation>
+    </message>
+    <message>
+        <source>Choose an image and press Preview.</source>
+        <translation>اختر صورة واضغط «معاينة».</translation>
+    </message>
+    <message>
+        <source>Add evidence files</source>
+        <translation>إضافة ملفات أدلة</translation>
+    </message>
+    <message>
+        <source>Encrypting {name}… %p%</source>
+        <translation>جارٍ تشفير {name}… %p%</translation>
+    </message>
+    <message>
+        <source>Only images can be previewed. Save a decrypted copy to open other files.</source>
+        <translation>لا تمكن معاينة غير الصور. احفظ نسخة غير مشفّرة لفتح الملفات الأخرى.</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>جارٍ فك التشفير…</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>لا يمكن عرض هذه الصورة.</translation>
+    </message>
+    <message>
+        <source>Save a decrypted copy</source>
+        <translation>حفظ نسخة غير مشفّرة</translation>
+    </message>
+    <message>
+        <source>The copy will not be protected.</source>
+        <translation>لن تكون النسخة محمية.</translation>
+    </message>
+    <message>
+        <source>Anyone who can open the folder you choose, or who takes this computer, can read the copy. Casebook notes in the audit trail that a copy was made. Delete the copy when you no longer need it.</source>
+        <translation>يستطيع قراءة النسخة كلُّ من يستطيع فتح المجلد الذي تختاره، أو من يأخذ هذا الحاسوب. يسجّل Casebook في سجل التدقيق أن نسخة قد صُنعت. احذف النسخة عندما لا تعود بحاجة إليها.</translation>
+    </message>
+    <message>
+        <source>Choose where…</source>
+        <translation>اختيار المكان…</translation>
+    </message>
+    <message>
+        <source>Decrypting {name}… %p%</source>
+        <translation>جارٍ فك تشفير {name}… %p%</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search titles, narratives, names, statements… (Ctrl+F)</source>
+        <translation>ابحث في العناوين والسرد والأسماء والإفادات… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>Anyone involved</source>
+        <translation>أي شخص معني</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Tag code</source>
+        <translation>رمز الوسم</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>مسح عوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>من:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>إلى:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>الدور:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>المكان:</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>الوسم:</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWindow</name>
     <message>
         <source>Casebook: get started</source>
@@ -213,6 +540,14 @@
     <message>
         <source>Choose the folder of a vault on this computer or on a USB drive.</source>
         <translation>اختر مجلد خزنة موجودة على هذا الحاسوب أو على ذاكرة USB.</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>فتح العرض التجريبي</translation>
+    </message>
+    <message>
+        <source>Explore Casebook with invented example cases, in a vault of their own.</source>
+        <translation>تعرّف إلى Casebook من خلال حالات مثالية متخيَّلة، في خزنة خاصة بها.</translation>
     </message>
     <message>
         <source>Welcome to Casebook</source>
@@ -276,6 +611,227 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of “{title}”</source>
+        <translation>سجل «{title}»</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>تاريخ الحفظ</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>بواسطة</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <source>{version} (deleted)</source>
+        <translation>{version} (محذوف)</translation>
+    </message>
+    <message>
+        <source>Version 1: the record as first saved.</source>
+        <translation>الإصدار 1: السجل كما حُفظ أول مرة.</translation>
+    </message>
+    <message>
+        <source>Changes from version {older} to version {newer}:</source>
+        <translation>التغييرات من الإصدار {older} إلى الإصدار {newer}:</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditor</name>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <source>Acts</source>
+        <translation>الأفعال</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>الإفادات</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الأدلة</translation>
+    </message>
+    <message>
+        <source>A short description of what happened</source>
+        <translation>وصف قصير لما حدث</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>تاريخ البداية</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>تاريخ النهاية</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>غير محدد</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>دقة التاريخ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>درجة الحساسية</translation>
+    </message>
+    <message>
+        <source>Tag codes, separated by commas</source>
+        <translation>رموز الوسوم، تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>What happened, in order, as the sources tell it</source>
+        <translation>ما حدث، بالترتيب، كما ترويه المصادر</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>السرد</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>الدقة:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>التاريخ:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>المكان:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <source>Sensitivity:</source>
+        <translation>درجة الحساسية:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <source>Narrative:</source>
+        <translation>السرد:</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>حادثة جديدة</translation>
+    </message>
+    <message>
+        <source>People ({count})</source>
+        <translation>الأشخاص ({count})</translation>
+    </message>
+    <message>
+        <source>Acts ({count})</source>
+        <translation>الأفعال ({count})</translation>
+    </message>
+    <message>
+        <source>Statements ({count})</source>
+        <translation>الإفادات ({count})</translation>
+    </message>
+    <message>
+        <source>Evidence ({count})</source>
+        <translation>الأدلة ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <source>Title</source>
+        <extracomment>Columns the database can order by; the place column cannot be sorted.</extracomment>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>آخر تعديل</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListPage</name>
+    <message>
+        <source>No incidents yet. Press New incident (Ctrl+N) to record the first one.</source>
+        <translation>لا توجد حوادث بعد. اضغط «حادثة جديدة» (Ctrl+N) لتسجيل أول حادثة.</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>حادثة جديدة</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation>حادثة واحدة</translation>
+    </message>
+    <message>
+        <source>{count} incidents</source>
+        <translation>عدد الحوادث: {count}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Documenter</source>
@@ -305,12 +861,328 @@
         <source>Strong</source>
         <translation>قوية</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>مُقدَّمة</translation>
+    </message>
+    <message>
+        <source>Needs changes</source>
+        <translation>تحتاج إلى تعديل</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>معتمدة</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>ضحية</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>شاهد</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>مصدر</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrator</source>
+        <translation>جانٍ مزعوم</translation>
+    </message>
+    <message>
+        <source>Intervening party</source>
+        <translation>طرف متدخِّل</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>عادية</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>حساسة</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>سرية</translation>
+    </message>
+    <message>
+        <source>Exact day</source>
+        <translation>يوم محدد</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>سنة</translation>
+    </message>
+    <message>
+        <source>Approximate</source>
+        <translation>تقريبي</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>فترة</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>أنثى</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>ذكر</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>آخر</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>فرد</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>مجموعة</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>مباشرة</translation>
+    </message>
+    <message>
+        <source>Hearsay</source>
+        <translation>سماعية</translation>
+    </message>
+    <message>
+        <source>Documentary</source>
+        <translation>وثائقية</translation>
+    </message>
+    <message>
+        <source>Open source</source>
+        <translation>مصدر مفتوح</translation>
+    </message>
+    <message>
+        <source>UN Special Procedures</source>
+        <translation>الإجراءات الخاصة للأمم المتحدة</translation>
+    </message>
+    <message>
+        <source>Commission of inquiry</source>
+        <translation>لجنة تحقيق</translation>
+    </message>
+    <message>
+        <source>IIIM</source>
+        <translation>الآلية الدولية المحايدة والمستقلة</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>النشر</translation>
+    </message>
+    <message>
+        <source>Disclosure of identity</source>
+        <translation>الكشف عن الهوية</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>منخفضة</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>متوسطة</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>عالية</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>قُتل</translation>
+    </message>
+    <message>
+        <source>Injured</source>
+        <translation>أُصيب</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>احتُجز</translation>
+    </message>
+    <message>
+        <source>Disappeared</source>
+        <translation>اختفى</translation>
+    </message>
+    <message>
+        <source>Displaced</source>
+        <translation>نزح</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>أُفرج عنه</translation>
+    </message>
+    <message>
+        <source>Unharmed</source>
+        <translation>لم يُصَب بأذى</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>السرد</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>تاريخ البداية</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>تاريخ النهاية</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>دقة التاريخ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>درجة الحساسية</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>الاسم الأول</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <source>Grandfather</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>اسم العائلة</translation>
+    </message>
+    <message>
+        <source>Laqab / kunya</source>
+        <translation>اللقب / الكنية</translation>
+    </message>
+    <message>
+        <source>Other spellings</source>
+        <translation>طرق كتابة أخرى</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Age is an estimate</source>
+        <translation>العمر تقديري</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>المهنة</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>بيانات الاتصال</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>يُعَدّ</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>حجم المجموعة</translation>
+    </message>
+    <message>
+        <source>Group size is an estimate</source>
+        <translation>حجم المجموعة تقديري</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>حادثة</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>فعل</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>إفادة</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>موافقة</translation>
+    </message>
+    <message>
+        <source>Link to a person</source>
+        <translation>ربط بشخص</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>دليل</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>وحدة</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Casebook</source>
         <translation>Casebook</translation>
+    </message>
+    <message>
+        <source>&amp;New incident</source>
+        <translation>حادثة &amp;جديدة</translation>
+    </message>
+    <message>
+        <source>&amp;Find incidents</source>
+        <translation>ال&amp;بحث في الحوادث</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -384,6 +1256,14 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
         <source>Your passphrase was changed.</source>
         <translation>تم تغيير عبارة المرور الخاصة بك.</translation>
     </message>
+    <message>
+        <source>One editor has unsaved changes. Save them before quitting?</source>
+        <translation>في أحد المحررات تغييرات غير محفوظة. هل تحفظها قبل الخروج؟</translation>
+    </message>
+    <message>
+        <source>{count} editors have unsaved changes. Save them before quitting?</source>
+        <translation>في عدد من المحررات ({count}) تغييرات غير محفوظة. هل تحفظها قبل الخروج؟</translation>
+    </message>
 </context>
 <context>
     <name>NewPassphraseFields</name>
@@ -406,6 +1286,27 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPersonDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>شخص جديد</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalSpinBox</name>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>PartialDateEdit</name>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>YYYY-MM-DD أو YYYY-MM أو YYYY</translation>
     </message>
 </context>
 <context>
@@ -524,6 +1425,215 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     </message>
 </context>
 <context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>إضافة شخص…</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>إزالة الربط</translation>
+    </message>
+    <message>
+        <source>Open person</source>
+        <translation>فتح الشخص</translation>
+    </message>
+    <message>
+        <source>Links are saved with the incident.</source>
+        <translation>يُحفظ الربط مع الحادثة.</translation>
+    </message>
+</context>
+<context>
+    <name>PerpetratorTable</name>
+    <message>
+        <source>Person or unit</source>
+        <translation>شخص أو وحدة</translation>
+    </message>
+    <message>
+        <source>Involvement</source>
+        <translation>درجة التورط</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>درجة الثقة</translation>
+    </message>
+    <message>
+        <source>Add perpetrator</source>
+        <translation>إضافة جانٍ</translation>
+    </message>
+    <message>
+        <source>Remove perpetrator</source>
+        <translation>إزالة الجاني</translation>
+    </message>
+    <message>
+        <source>e.g. gave the orders</source>
+        <translation>مثلًا: أصدر الأوامر</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>الموافقة</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Name as usually written</source>
+        <translation>الاسم كما يُكتب عادةً</translation>
+    </message>
+    <message>
+        <source>Name parts</source>
+        <translation>أجزاء الاسم</translation>
+    </message>
+    <message>
+        <source>Given name:</source>
+        <translation>الاسم الأول:</translation>
+    </message>
+    <message>
+        <source>Father:</source>
+        <translation>اسم الأب:</translation>
+    </message>
+    <message>
+        <source>Grandfather:</source>
+        <translation>اسم الجد:</translation>
+    </message>
+    <message>
+        <source>Family name:</source>
+        <translation>اسم العائلة:</translation>
+    </message>
+    <message>
+        <source>Laqab / kunya:</source>
+        <translation>اللقب / الكنية:</translation>
+    </message>
+    <message>
+        <source>Other spellings</source>
+        <translation>طرق كتابة أخرى</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>تقديري</translation>
+    </message>
+    <message>
+        <source>Age is an estimate</source>
+        <translation>العمر تقديري</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>المهنة</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>يُعَدّ</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>حجم المجموعة</translation>
+    </message>
+    <message>
+        <source>Group size is an estimate</source>
+        <translation>حجم المجموعة تقديري</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>درجة الحساسية</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Other spellings:</source>
+        <translation>طرق كتابة أخرى:</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>الجنس:</translation>
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation>تاريخ الميلاد:</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation>العمر:</translation>
+    </message>
+    <message>
+        <source>Occupation:</source>
+        <translation>المهنة:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>الحجم:</translation>
+    </message>
+    <message>
+        <source>Counted as:</source>
+        <translation>يُعَدّ:</translation>
+    </message>
+    <message>
+        <source>Sensitivity:</source>
+        <translation>درجة الحساسية:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>بيانات الاتصال:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>ملاحظات:</translation>
+    </message>
+    <message>
+        <source>Phone, messenger, address… (always secret)</source>
+        <translation>هاتف، تطبيق مراسلة، عنوان… (سرية دائمًا)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>بيانات الاتصال</translation>
+    </message>
+    <message>
+        <source>Hidden. Revealing the contact details is recorded in the audit trail.</source>
+        <translation>مخفية. يُسجَّل إظهار بيانات الاتصال في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>إظهار</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>شخص جديد</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -547,10 +1657,160 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Someone saved this record after you opened it, so your changes were not saved (nothing was overwritten). Cancel, then open it again.</source>
+        <translation>حفظ أحدهم هذا السجل بعد أن فتحته، لذلك لم تُحفظ تغييراتك (ولم يُكتب فوق شيء). ألغِ، ثم افتحه من جديد.</translation>
+    </message>
+    <message>
+        <source>Save your changes?</source>
+        <translation>هل تحفظ تغييراتك؟</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>السجل…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Someone saved this record after you opened it, so your changes were not saved (nothing was overwritten). Copy what you need, close this editor and open the record again.</source>
+        <translation>حفظ أحدهم هذا السجل بعد أن فتحته، لذلك لم تُحفظ تغييراتك (ولم يُكتب فوق شيء). انسخ ما تحتاج إليه، ثم أغلق هذا المحرر وافتح السجل من جديد.</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{title}”?</source>
+        <translation>هل تحفظ التغييرات على «{title}»؟</translation>
+    </message>
+    <message>
+        <source>Restore draft</source>
+        <translation>استعادة المسودة</translation>
+    </message>
+    <message>
+        <source>Restored from a draft kept at {when}. Save to keep it.</source>
+        <translation>استُعيد من مسودة حُفظت في {when}. احفظ لتثبيتها.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTablePanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation>تعديل…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Remove this record? Its earlier versions stay in the history.</source>
+        <translation>هل تزيل هذا السجل؟ تبقى إصداراته السابقة في السجل التاريخي.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Not given</source>
+        <translation>غير محدد</translation>
+    </message>
+    <message>
+        <source>e.g. Arabic (Syrian coast)</source>
+        <translation>مثلًا: العربية (لهجة الساحل السوري)</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>غير مُقيَّمة</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>المصدر:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>الصلة بالوقائع:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>التاريخ:</translation>
+    </message>
+    <message>
+        <source>Interviewer:</source>
+        <translation>أجرى المقابلة:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <source>Reliability (A–F):</source>
+        <translation>موثوقية المصدر (⁦A–F⁩):</translation>
+    </message>
+    <message>
+        <source>Credibility (1–6):</source>
+        <translation>مصداقية المعلومة (⁦1–6⁩):</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>الإفادة:</translation>
+    </message>
+</context>
+<context>
+    <name>StatementsPanel</name>
+    <message>
+        <source>Add statement…</source>
+        <translation>إضافة إفادة…</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>الصلة بالوقائع</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
         <source>Weak: someone with a copy of the vault could guess it. Use four or more unrelated words.</source>
         <translation>ضعيفة: يستطيع من يملك نسخة من الخزنة أن يخمّنها. استخدم أربع كلمات أو أكثر لا رابط بينها.</translation>
+    </message>
+</context>
+<context>
+    <name>StringListEdit</name>
+    <message>
+        <source>Another spelling</source>
+        <translation>طريقة كتابة أخرى</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
     </message>
 </context>
 <context>
@@ -582,6 +1842,64 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Enter the vault&apos;s passphrase.</source>
         <translation>أدخل عبارة مرور الخزنة.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedQuestion</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>If you discard them, the changes are lost.</source>
+        <translation>إذا تجاهلتها فستضيع التغييرات.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationText</name>
+    <message>
+        <source>This cannot be empty.</source>
+        <translation>لا يمكن ترك هذا الحقل فارغًا.</translation>
+    </message>
+    <message>
+        <source>Not a date. Write it as YYYY-MM-DD, YYYY-MM or YYYY.</source>
+        <translation>ليس تاريخًا. اكتبه بالشكل YYYY-MM-DD أو YYYY-MM أو YYYY.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>تاريخ النهاية يسبق تاريخ البداية.</translation>
+    </message>
+    <message>
+        <source>Enter a name or name parts (write “unknown” if the name is not known).</source>
+        <translation>أدخل اسمًا أو أجزاء من الاسم (اكتب «مجهول» إذا لم يكن الاسم معروفًا).</translation>
+    </message>
+    <message>
+        <source>Give the size of the group (an estimate is fine).</source>
+        <translation>أدخل حجم المجموعة (يكفي التقدير).</translation>
+    </message>
+    <message>
+        <source>This number is out of range.</source>
+        <translation>هذا الرقم خارج النطاق المسموح.</translation>
+    </message>
+    <message>
+        <source>Choose either a person or a unit as the perpetrator.</source>
+        <translation>اختر شخصًا أو وحدة جانيًا، لا كليهما.</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>هذا النص طويل جدًا.</translation>
     </message>
 </context>
 <context>
@@ -656,6 +1974,13 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Choose another</source>
         <translation>اختيار عبارة أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
     </message>
 </context>
 </TS>

@@ -110,4 +110,43 @@ def start_unlocked(qtbot: QtBot, make_app: AppFactory, folder: Path, **kwargs: A
     app.start()
     unlock(qtbot, app)
     assert app.state is State.UNLOCKED
+    dismiss_warnings(app)
     return app
+
+
+def dismiss_warnings(app: App) -> None:
+    """Close the warning every test vault gets (its key slots use the test-only KDF
+    parameters): it is window-modal and would block the main window's shortcuts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    assert app.main_window is not None
+    box = app.main_window.findChild(QMessageBox, "vault_warnings_box")
+    if box is not None and box.isVisible():
+        assert "test-only" in box.informativeText()
+        box.close()
+
+
+def type_into(widget: QWidget, text: str) -> None:
+    """Type text as an input-method commit into any text input (line edit, text box)."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
+
+
+def find_box(parent: QWidget, name: str):
+    """The visible message box called ``name`` under ``parent`` (None if there is none)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [b for b in parent.findChildren(QMessageBox, name) if b.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+def make_png(path: Path, color: str = "darkred") -> Path:
+    """A small image file to attach as evidence."""
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(48, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path), "PNG")
+    return path

@@ -134,3 +134,63 @@ def test_passphrase_feedback_is_translated(qtbot: QtBot, make_app: AppFactory) -
     hint = window.passphrase.meter.hint_text
     assert hint.startswith("ضعيفة")
     assert "password" not in hint
+
+
+def test_arabic_workspace_is_right_to_left_and_translated(
+    qtbot: QtBot, make_app: AppFactory, existing_vault: Path, settings
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from casebook.domain.records import RecordKind
+    from casebook.gui.incident_list_model import Column
+    from casebook.services.records import RecordService
+
+    settings.language = "ar"
+    app = start_unlocked(qtbot, make_app, existing_vault)
+    main = app.main_window
+    workspace = main.workspace
+    assert workspace.isRightToLeft() and workspace.list_page.view.isRightToLeft()
+    model = workspace.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers == ["العنوان", "التاريخ", "المكان", "الحالة", "آخر تعديل"]
+    assert workspace.tabs.tabText(0) == "الحوادث"
+    assert workspace.list_page.count.text() == f"عدد الحوادث: {QLocale().toString(0)}"
+    assert workspace.filter_bar.status.itemText(0) == "أي حالة"
+
+    records = RecordService(app.session)
+    stored = records.create(RecordKind.INCIDENT, {"title": "قصف السوق", "status": "approved"})
+    model.refresh()
+    assert model.data(model.index(0, Column.STATUS)) == "معتمدة"
+    editor = workspace.open_incident(stored.id)
+    assert editor.isRightToLeft()
+    assert [editor.pages.tabText(i) for i in range(editor.pages.count())] == [
+        "التفاصيل", "الأشخاص (0)", "الأفعال (0)", "الإفادات (0)", "الأدلة (0)"]
+    assert editor.action_save.text() == "حفظ"
+    type_text(qtbot, editor.title, " الشعبي")
+    assert editor.title.text() == "قصف السوق الشعبي"
+    assert editor.save()
+    assert records.get(stored.id).content["title"] == "قصف السوق الشعبي"
+
+
+def test_language_change_keeps_open_editors_and_their_changes(
+    qtbot: QtBot, make_app: AppFactory, existing_vault: Path
+) -> None:
+    from casebook.domain.records import RecordKind
+    from casebook.services.records import RecordService
+
+    app = start_unlocked(qtbot, make_app, existing_vault)
+    stored = RecordService(app.session).create(RecordKind.INCIDENT, {"title": "Raid"})
+    old = app.main_window
+    changed = old.workspace.open_incident(stored.id)
+    type_text(qtbot, changed.title, " at dawn")
+    clean = old.workspace.open_person(
+        RecordService(app.session).create(RecordKind.PERSON, {"name": "Huda"}).id)
+    dialog = old.show_preferences()
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    dialog.save()
+    qtbot.waitUntil(lambda: app.main_window is not old and is_shown(app.main_window))
+    editors = app.main_window.workspace.editors()
+    assert [e.record_id for e in editors] == [stored.id, clean.record_id]
+    assert editors[0].title.text() == "Raid at dawn" and editors[0].dirty
+    assert not editors[1].dirty
+    assert editors[0].action_save.text() == "حفظ"

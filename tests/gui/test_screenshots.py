@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -63,3 +64,64 @@ def test_screenshots(
     add = main.show_add_user()
     type_text(qtbot, add.name, "Omar")
     save(qtbot, add, f"{language}-add-user")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_workspace_screenshots(
+    qtbot: QtBot, make_app: AppFactory, tmp_path: Path, language: str
+) -> None:
+    app = make_app()
+    app.settings.language = language
+    app.start()
+    window = app.first_run_window
+    save(qtbot, window, f"{language}-first-run-choices")
+    window.show_demo_page()
+    window.demo_page.folder.setText(str(tmp_path / "demo"))
+    save(qtbot, window, f"{language}-first-run-demo")
+    qtbot.mouseClick(window.demo_page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.state is State.UNLOCKED, timeout=20_000)
+    app.demo_box.close()
+    main = app.main_window
+    main.resize(1100, 700)
+    workspace = main.workspace
+    assert workspace.isRightToLeft() == (language == "ar")
+    save(qtbot, main, f"{language}-workspace")
+
+    model = workspace.model
+    row = next(r for r in range(model.rowCount())
+               if model.data(model.index(r, 0)).startswith("إعدام ميداني"))
+    editor = workspace.open_incident(model.id_at(row))
+    save(qtbot, main, f"{language}-incident-editor")
+    for index, name in enumerate(("people", "acts", "statements"), start=1):
+        editor.pages.setCurrentIndex(index)
+        save(qtbot, main, f"{language}-incident-{name}")
+    editor.pages.setCurrentWidget(editor.evidence)
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    image.save(str(tmp_path / "square-photo.png"))
+    editor.evidence.attach_files([tmp_path / "square-photo.png"])
+    qtbot.waitUntil(lambda: len(editor.evidence.attachments) == 1)
+    editor.evidence.table.setCurrentCell(0, 0)
+    editor.evidence.preview_selected()
+    qtbot.waitUntil(lambda: editor.evidence.preview_image is not None)
+    save(qtbot, main, f"{language}-incident-evidence")
+    editor.statements.table.setCurrentCell(0, 0)
+    statement = editor.statements.edit_selected()
+    save(qtbot, statement, f"{language}-statement-dialog")
+    statement.reject()
+    editor.acts.table.setCurrentCell(0, 0)
+    act = editor.acts.edit_selected()
+    save(qtbot, act, f"{language}-act-dialog")
+    act.reject()
+
+    person_id = next(link.person for link in editor.people.value() if link.role == "victim"
+                     and link.name.startswith("نزار"))
+    person = workspace.open_person(person_id)
+    save(qtbot, main, f"{language}-person-editor")
+    person.pages.setCurrentIndex(1)
+    save(qtbot, main, f"{language}-person-consent")
+    person.pages.setCurrentIndex(0)
+    qtbot.keyClicks(person.occupation, "x")
+    person.save()
+    history = person.show_history()
+    save(qtbot, history, f"{language}-history")
