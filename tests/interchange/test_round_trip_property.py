@@ -106,9 +106,14 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         max_size=5, unique=True,
     ))
     involvements = [{"incident": i, "person": p, "role": r} for i, p, r in pairs]
-    for involvement in involvements:
-        if draw(st.booleans()):
-            involvement["id"] = str(uuid.UUID(int=draw(st.integers(1, 2**64))))
+    # Ids are unique across the whole file: draw distinct ones, apart from the others.
+    taken = {str(_canonical(str(i))) for i in ids}
+    fresh = draw(st.lists(st.integers(1, 2**64), min_size=len(involvements),
+                          max_size=len(involvements), unique=True))
+    for involvement, number in zip(involvements, fresh, strict=True):
+        candidate = str(uuid.UUID(int=number))
+        if draw(st.booleans()) and candidate not in taken:
+            involvement["id"] = candidate
     return {"format": "casebook/v1", "places": places, "incidents": incidents,
             "persons": persons, "involvements": involvements}
 
