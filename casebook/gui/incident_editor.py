@@ -29,13 +29,13 @@ from casebook.gui.acts import ActDialog, ActsPanel
 from casebook.gui.drafts import EditorSnapshot
 from casebook.gui.evidence_panel import EvidencePanel
 from casebook.gui.field_widgets import PartialDateEdit, code_combo, western_digits
-from casebook.gui.incident_save import save_incident
 from casebook.gui.labels import code_choices
 from casebook.gui.people_panel import AddPersonDialog, Link, NewPersonDialog, PeoplePanel
 from casebook.gui.places import PlaceCombo
 from casebook.gui.record_dialog import RecordDialog
 from casebook.gui.record_editor import RecordEditor
 from casebook.gui.statements import StatementDialog, StatementsPanel
+from casebook.services.incidents import save_incident
 from casebook.services.records import StoredRecord
 
 DETAILS, PEOPLE, ACTS, STATEMENTS, EVIDENCE = range(5)
