@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -77,3 +78,26 @@ def test_any_flipped_byte_is_caught(data: bytes, choice: st.DataObject) -> None:
     sealed[index] ^= 0x01
     with pytest.raises((AuthenticationFailed, MalformedEnvelope)):
         decrypt_stream(key, b"record/attachment", io.BytesIO(bytes(sealed)), io.BytesIO())
+
+
+def test_memory_stays_bounded_by_the_chunk(tmp_path: Path) -> None:
+    """A large file streams through a few chunks of memory, whatever its size."""
+    import tracemalloc
+
+    size = 96 * CHUNK
+    source = tmp_path / "large.bin"
+    with source.open("wb") as handle:
+        handle.truncate(size)  # sparse: reads back as zeros, costs no disk
+    sealed_path, plain_path = tmp_path / "sealed", tmp_path / "plain"
+    key = new_stream_key()
+    tracemalloc.start()
+    try:
+        with source.open("rb") as src, sealed_path.open("wb") as dst:
+            encrypt_stream(key, b"ctx", src, dst)
+        with sealed_path.open("rb") as src, plain_path.open("wb") as dst:
+            digest = decrypt_stream(key, b"ctx", src, dst)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert digest.size == size
+    assert peak < 8 * CHUNK  # a 96 MiB file, under 8 MiB of Python memory at peak
