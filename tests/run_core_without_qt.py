@@ -24,6 +24,7 @@ def main() -> int:
             "tests/search",
             "tests/crypto",
             "tests/records",
+            "tests/domain",
             "tests/interchange",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",

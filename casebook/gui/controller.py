@@ -22,6 +22,7 @@ from casebook.gui.events import EventBridge
 from casebook.gui.first_run import FirstRunWindow
 from casebook.gui.i18n import Translations
 from casebook.gui.main_window import MainWindow
+from casebook.gui.notices import describe_notices
 from casebook.gui.settings import Settings, default_vault_folder
 from casebook.gui.unlock_dialog import UnlockDialog
 from casebook.gui.workers import TaskRunner
@@ -222,7 +223,7 @@ class App(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Vault warnings"))
         box.setText(self.tr("Casebook noticed something you should know about this vault:"))
-        box.setInformativeText("\n\n".join(warnings))
+        box.setInformativeText("\n\n".join(describe_notices(warnings)))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -21,6 +21,7 @@ from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import describe_error
 from casebook.gui.form_widgets import ErrorLabel, busy_bar
 from casebook.gui.labels import isolate, role_label, standalone
+from casebook.gui.notices import describe_notices
 from casebook.gui.workers import TaskRunner
 from casebook.services.vault_service import VaultInfo, VaultSession
 
@@ -142,7 +143,7 @@ class VaultInfoDialog(ContentDialog):
             for column, item in enumerate(cells):
                 self.users.setItem(row, column, item)
         if info.warnings:
-            self.warnings.setText("\n".join(info.warnings))
+            self.warnings.setText("\n".join(describe_notices(info.warnings)))
             self.warnings.show()
         else:
             self.warnings.hide()

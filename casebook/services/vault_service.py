@@ -20,6 +20,7 @@ from casebook.domain.errors import (
     ValidationError,
     WrongPassphraseError,
 )
+from casebook.domain.notices import TEST_ONLY_KDF, Notice
 from casebook.domain.passphrase import normalise_passphrase
 from casebook.domain.users import Role, User, normalise_user_name
 from casebook.services.events import EventBus, PassphraseChanged, UserAdded, VaultLocked
@@ -206,10 +207,11 @@ class VaultSession:
         warnings = list(self.vault.warnings)
         weak = [u.name for u in users if u.kdf_memory_kib < MIN_PRODUCTION_MEMORY_KIB]
         if weak:
-            warnings.append(
+            warnings.append(Notice(
                 "These users' key slots use test-only key-derivation parameters: "
-                + ", ".join(weak) + ". Change their passphrases with 'casebook passwd'."
-            )
+                + ", ".join(weak) + ". Change their passphrases with 'casebook passwd'.",
+                TEST_ONLY_KDF, users=", ".join(weak),
+            ))
         with Session(self.vault.engine) as session:
             count = session.exec(select(func.count()).select_from(AuditEntry)).one()
         return VaultInfo(

@@ -37,6 +37,7 @@ from casebook.domain.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
+from casebook.domain.notices import KEY_FILE_BACKUP_USED, Notice
 from casebook.domain.users import Role, User
 from casebook.storage import database, migrate
 from casebook.storage.atomic import atomic_write_bytes, fsync_directory, remove_stale_temp_files
@@ -138,10 +139,13 @@ def load_key_file(paths: VaultPaths) -> LoadedKeyFile:
             path=paths.key_file,
         ) from None
     reason = "is missing" if main_bytes is None else "is damaged"
-    warning = (
+    warning = Notice(
         f"{paths.key_file} {reason}; the vault was opened with the backup copy "
         f"{paths.key_backup}. The key file will be rewritten from the backup at the next "
-        "change; make a copy of the vault folder now."
+        "change; make a copy of the vault folder now.",
+        KEY_FILE_BACKUP_USED,
+        key_file=str(paths.key_file), backup=str(paths.key_backup),
+        missing=main_bytes is None,
     )
     return LoadedKeyFile(key_file, (warning,))
 

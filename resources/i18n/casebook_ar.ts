@@ -1296,6 +1296,21 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>The key file {key_file} is missing; the vault was opened with its backup copy {backup}. Make a copy of the whole vault folder now.</source>
+        <translation>ملف المفاتيح {key_file} مفقود؛ فُتحت الخزنة بنسخته الاحتياطية {backup}. انسخ مجلد الخزنة كاملاً الآن.</translation>
+    </message>
+    <message>
+        <source>The key file {key_file} is damaged; the vault was opened with its backup copy {backup}. Make a copy of the whole vault folder now.</source>
+        <translation>ملف المفاتيح {key_file} تالف؛ فُتحت الخزنة بنسخته الاحتياطية {backup}. انسخ مجلد الخزنة كاملاً الآن.</translation>
+    </message>
+    <message>
+        <source>The keys of these users are protected with test-only settings: {users}. Each of them should change their passphrase (Vault &gt; Change passphrase).</source>
+        <translation>مفاتيح هؤلاء المستخدمين محمية بإعدادات مخصّصة للاختبار فقط: {users}. على كلّ منهم تغيير عبارة المرور (الخزنة &lt; تغيير عبارة المرور).</translation>
+    </message>
+</context>
+<context>
     <name>OptionalSpinBox</name>
     <message>
         <source>Unknown</source>

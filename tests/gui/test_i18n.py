@@ -194,3 +194,23 @@ def test_language_change_keeps_open_editors_and_their_changes(
     assert editors[0].title.text() == "Raid at dawn" and editors[0].dirty
     assert not editors[1].dirty
     assert editors[0].action_save.text() == "حفظ"
+
+
+def test_core_notices_are_translated(qapp: QCoreApplication) -> None:
+    """A warning from the core (the backup key file was used) reaches an Arabic user
+    in Arabic, with its paths kept."""
+    from casebook.domain.notices import KEY_FILE_BACKUP_USED, Notice
+    from casebook.gui.i18n import Translations
+    from casebook.gui.notices import describe_notice
+
+    notice = Notice("English text", KEY_FILE_BACKUP_USED, key_file="/v/vault.key",
+                    backup="/v/vault.key.bak", missing=False)
+    translations = Translations(qapp)
+    translations.apply("ar")
+    try:
+        text = describe_notice(notice)
+    finally:
+        translations.clear()
+    assert "تالف" in text
+    assert "/v/vault.key.bak" in text
+    assert describe_notice("plain text without a code") == "plain text without a code"
