@@ -6,25 +6,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from casebook.domain.users import Role, User
-from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar
 from casebook.gui.labels import role_label
-from casebook.gui.passphrase_widgets import NewPassphraseFields, WeakPassphraseQuestion
+from casebook.gui.passphrase_dialog import PassphraseJobDialog
+from casebook.gui.passphrase_widgets import NewPassphraseFields
 from casebook.gui.workers import TaskRunner
 from casebook.services.vault_service import KdfPolicy, VaultSession
 
 
-class AddUserDialog(ContentDialog):
+class AddUserDialog(PassphraseJobDialog):
     user_added = Signal(str)  # the new user's name
 
     def __init__(
@@ -57,50 +53,21 @@ class AddUserDialog(ContentDialog):
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Role:"), self.role)
         self.passphrase = NewPassphraseFields(form, self, lambda: (self.name.text(),))
-        explain = QLabel(
+        self.add_button = self._assemble(
             self.tr(
                 "Let the new user type their own passphrase here. They get their own "
                 "key to the same vault, and can change the passphrase later."
-            )
+            ),
+            form, self.tr("Add user"), "add_user",
         )
-        explain.setWordWrap(True)
-        self.error = ErrorLabel()
-        self.busy_bar = busy_bar()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton(
-            self.tr("Add user"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.add_button.setObjectName("add_user")
-        self.add_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy_bar)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
         self.resize(480, 360)
 
-    def submit(self) -> None:
-        if self.busy:
-            return
-        self.error.clear_message()
+    def first_problem(self) -> str | None:
         if not self.name.text().strip():
-            self.error.show_message(self.tr("Enter the new user's name."))
-            return
-        problem = self.passphrase.problem()
-        if problem:
-            self.error.show_message(problem)
-            return
-        if self.passphrase.is_weak():
-            WeakPassphraseQuestion(self).ask(self, self._start)
-        else:
-            self._start()
+            return self.tr("Enter the new user's name.")
+        return None
 
-    def _start(self) -> None:
+    def start(self) -> None:
         session, policy = self._session, self._policy
         name, secret = self.name.text(), self.passphrase.value()
         role = Role(self.role.currentData())

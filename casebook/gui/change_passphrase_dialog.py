@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar
-from casebook.gui.passphrase_widgets import NewPassphraseFields, WeakPassphraseQuestion
+from casebook.gui.passphrase_dialog import PassphraseJobDialog
+from casebook.gui.passphrase_widgets import NewPassphraseFields
 from casebook.gui.workers import TaskRunner
 from casebook.services.vault_service import KdfPolicy, VaultSession
 
 
-class ChangePassphraseDialog(ContentDialog):
+class ChangePassphraseDialog(PassphraseJobDialog):
     passphrase_changed = Signal()
 
     def __init__(
@@ -42,50 +38,21 @@ class ChangePassphraseDialog(ContentDialog):
         form = QFormLayout()
         form.addRow(self.tr("Current passphrase:"), self.current)
         self.passphrase = NewPassphraseFields(form, self, lambda: (session.user.name,))
-        explain = QLabel(
+        self.change_button = self._assemble(
             self.tr(
                 "Only your own passphrase changes. Other users keep theirs, and "
                 "nothing in the vault is rewritten."
-            )
+            ),
+            form, self.tr("Change passphrase"), "change_passphrase",
         )
-        explain.setWordWrap(True)
-        self.error = ErrorLabel()
-        self.busy_bar = busy_bar()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.change_button = self.buttons.addButton(
-            self.tr("Change passphrase"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.change_button.setObjectName("change_passphrase")
-        self.change_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy_bar)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
         self.resize(480, 320)
 
-    def submit(self) -> None:
-        if self.busy:
-            return
-        self.error.clear_message()
+    def first_problem(self) -> str | None:
         if not self.current.text():
-            self.error.show_message(self.tr("Enter your current passphrase."))
-            return
-        problem = self.passphrase.problem()
-        if problem:
-            self.error.show_message(problem)
-            return
-        if self.passphrase.is_weak():
-            WeakPassphraseQuestion(self).ask(self, self._start)
-        else:
-            self._start()
+            return self.tr("Enter your current passphrase.")
+        return None
 
-    def _start(self) -> None:
+    def start(self) -> None:
         session, policy = self._session, self._policy
         current, new = self.current.text(), self.passphrase.value()
         self.run_job(
