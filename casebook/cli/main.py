@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     interchange.register(commands, common)
     records.register(commands, common)
+    taxonomy.register(commands, common)
     return parser
 
 

@@ -39,12 +39,17 @@ from casebook.domain.records import (
     RecordKind,
     content_to_json,
 )
+from casebook.gazetteer.model import Gazetteer
 from casebook.services.evidence import EvidenceService, SealedFile
+from casebook.services.places import load_gazetteer
 from casebook.services.records import RecordStore
+from casebook.services.tagging import tag_problems
 from casebook.services.unit_of_work import UnitOfWork
 from casebook.services.vault_service import VaultSession
 from casebook.storage.atomic import atomic_write_bytes
 from casebook.storage.models import Attachment, Record, RecordReference, RecordVersion
+from casebook.storage.taxonomy_rows import load_term_index
+from casebook.taxonomy.model import TermIndex
 
 FORMAT = "casebook/v1"
 T = TypeVar("T")
@@ -76,7 +81,8 @@ _RANK: dict[RecordKind, int] = {
 ID_OPTIONAL = frozenset({RecordKind.INVOLVEMENT, RecordKind.CONSENT})
 
 #: Fields holding a place: a place id from the file is replaced by the place's UUID;
-#: anything else (a P-code, a gazetteer name) is kept as written.
+#: else a P-code or an exact name of a place in the vault's gazetteer is replaced by
+#: that place's id; anything else is kept as written.
 PLACE_FIELDS: dict[RecordKind, tuple[str, ...]] = {
     RecordKind.INCIDENT: ("place",),
     RecordKind.ACT: ("place",),
@@ -337,6 +343,20 @@ class _Importer:
         #: (kind, first reference) -> (content, id) of the records id-less rows may repeat.
         self._idless_index: dict[tuple[RecordKind, str], list[tuple[dict[str, Any], str]]] = (
             defaultdict(list))
+        self._term_index: TermIndex | None = None
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def term_index(self) -> TermIndex:
+        if self._term_index is None:
+            self._term_index = load_term_index(self.db)
+        return self._term_index
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer(self.db)
+        return self._gazetteer
 
     # ---- reading rows and ids
 
@@ -495,6 +515,14 @@ class _Importer:
             return  # not an object
         reserved = (*ROW_KEYS, EVIDENCE_FILE_KEY) if row.kind is RecordKind.EVIDENCE else ROW_KEYS
         data = {k: v for k, v in row.raw.items() if k not in reserved}
+        if row.kind is RecordKind.PLACE and isinstance(data.get("parent"), str) and (
+            data["parent"] not in self.by_file_id
+        ):
+            # A parent given by P-code or name from the vault's gazetteer.
+            known = self.gazetteer.by_pcode(data["parent"]) or self.gazetteer.resolve(
+                data["parent"])
+            if known is not None:
+                data["parent"] = known.id
         for name, kinds in REFERENCES[row.kind].items():
             if name in data:
                 data[name] = self._reference(row, name, data[name], kinds)
@@ -518,10 +546,26 @@ class _Importer:
                 if place is not None and place.kind is RecordKind.PLACE:
                     data[name] = place.record_id
                     row.depends.append(place)
+                elif place is None and (known := self.gazetteer.resolve(str(value))):
+                    data[name] = known.id
         row.content, problems = _content_and_errors(row.kind, data, row.where)
         row.errors.extend(problems)
+        if row.content is not None:
+            previous = self._current_content(row.record_id) if row.existing else None
+            row.errors.extend(
+                f"{field}: {message}" for field, message in tag_problems(
+                    self.term_index, row.kind, row.content, previous, row.where,
+                    allow_retired=True)
+            )
         if row.kind is RecordKind.EVIDENCE:
             self._evidence_file(row)
+
+    def _current_content(self, record_id: str) -> dict[str, Any] | None:
+        record = self.db.get(Record, record_id)
+        if record is None:
+            return None
+        version = self.db.get(RecordVersion, (record.id, record.version))
+        return None if version is None else dict(json.loads(version.content))
 
     def _reference(
         self, row: _Row, name: str, value: Any, kinds: tuple[RecordKind, ...]
@@ -613,7 +657,7 @@ class _Importer:
     # ---- writing
 
     def write(self, order: list[_Row], skipped: set[_Row]) -> tuple[list[ImportedRow], int]:
-        store = RecordStore(self.uow, self.session.user.id)
+        store = RecordStore(self.uow, self.session.user.id, allow_retired_tags=True)
         self._index_idless()
         imported: list[ImportedRow] = []
         files = 0
@@ -633,7 +677,8 @@ class _Importer:
         if row.existing:
             record = self.db.get(Record, row.record_id)
             assert record is not None
-            if store.current_content(record) == row.content:
+            current = store.current_content(record)
+            if store.stamp(row.kind, dict(row.content), current, row.where) == current:
                 return "unchanged"
             store.update(row.record_id, row.content, expected_version=record.version,
                          where=row.where, action="import")

@@ -14,8 +14,9 @@ from sqlalchemy import text
 from sqlmodel import Session, col, func, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
+from casebook.domain.folding import tokens
 from casebook.domain.records import IncidentStatus, RecordKind, Role
-from casebook.search.normalise import tokens
+from casebook.services.places import load_gazetteer
 from casebook.services.vault_service import VaultSession
 from casebook.storage.models import (
     IncidentView,
@@ -27,6 +28,7 @@ from casebook.storage.models import (
     RecordTag,
     RecordVersion,
 )
+from casebook.storage.taxonomy_rows import load_term_index
 
 MAX_PAGE = 1000
 
@@ -159,15 +161,21 @@ class Queries:
         if where.status is not None:
             statement = statement.where(IncidentView.status == where.status.value)
         if where.place:
-            statement = statement.where(IncidentView.place == where.place)
+            statement = statement.where(col(IncidentView.place).in_(self._places_within(where.place)))
         if where.date_from:
             statement = statement.where(col(IncidentView.date_to) >= where.date_from)
         if where.date_to:
             statement = statement.where(col(IncidentView.date_from) <= where.date_to)
         if where.tag:
+            # An incident carries its own tags and those of its acts and statements;
+            # a term includes every narrower term.
+            codes = self._codes_within(where.tag)
+            tagged = select(RecordTag.record_id).where(col(RecordTag.code).in_(codes))
             statement = statement.where(
-                col(IncidentView.id).in_(select(RecordTag.record_id).where(
-                    RecordTag.code == where.tag))
+                col(IncidentView.id).in_(tagged)
+                | col(IncidentView.id).in_(
+                    select(RecordIncident.incident_id).where(
+                        col(RecordIncident.record_id).in_(tagged)))
             )
         if where.role is not None:
             statement = statement.where(
@@ -179,6 +187,18 @@ class Queries:
             if matched is not None:
                 statement = statement.where(col(IncidentView.id).in_(matched))
         return statement
+
+    def _codes_within(self, code: str) -> list[str]:
+        with self._db() as db:
+            index = load_term_index(db)
+        return index.descendants(code) if code in index else [code]
+
+    def _places_within(self, place: str) -> list[str]:
+        """The place and every place inside it (a governorate finds its villages)."""
+        with self._db() as db:
+            gazetteer = load_gazetteer(db)
+        known = gazetteer.resolve(place)
+        return [place] if known is None else gazetteer.descendants(known.id)
 
     def count_incidents_matching(self, where: IncidentFilter = IncidentFilter()) -> int:
         """How many incidents ``where`` matches (the list's "12 incidents")."""

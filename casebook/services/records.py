@@ -29,6 +29,7 @@ from casebook.domain.records import (
     validate_content,
 )
 from casebook.search.normalise import index_form
+from casebook.services.tagging import stamped, tag_codes, tag_problems
 from casebook.services.unit_of_work import UnitOfWork
 from casebook.services.vault_service import VaultSession
 from casebook.storage.models import (
@@ -42,7 +43,9 @@ from casebook.storage.models import (
     RecordVersion,
     insert_many,
 )
+from casebook.storage.taxonomy_rows import installed_taxonomy, load_term_index
 from casebook.storage.vault import now_utc
+from casebook.taxonomy.model import TermIndex
 
 #: Insert order for buffered rows: parents before the rows that reference them.
 _ROW_ORDER: tuple[type[SQLModel], ...] = (
@@ -151,9 +154,14 @@ class RecordStore:
     records costs a handful of statements, not thousands of ORM flushes.
     """
 
-    def __init__(self, uow: UnitOfWork, actor: str) -> None:
+    def __init__(self, uow: UnitOfWork, actor: str, *, allow_retired_tags: bool = False) -> None:
         self.uow = uow
         self.actor = actor
+        #: Imports may carry deprecated or removed terms the vault still knows; a
+        #: person tagging a record may not pick them.
+        self.allow_retired_tags = allow_retired_tags
+        self._term_index: TermIndex | None = None
+        self._taxonomy_label: str | None = None
         self._known: dict[str, RecordKind] = {}  # created through this store
         self._incident_links: dict[str, str] = {}
         self._rows: dict[type[SQLModel], list[dict[str, Any]]] = {t: [] for t in _ROW_ORDER}
@@ -192,6 +200,26 @@ class RecordStore:
             return None
         return RecordKind(record.kind)
 
+    @property
+    def term_index(self) -> TermIndex:
+        if self._term_index is None:
+            self._term_index = load_term_index(self.db)
+            installed = installed_taxonomy(self.db)
+            self._taxonomy_label = None if installed is None else f"{installed[0]}/{installed[1]}"
+        return self._term_index
+
+    def stamp(self, kind: RecordKind, content: dict[str, Any],
+              previous: Mapping[str, Any] | None, where: str = "") -> dict[str, Any]:
+        """Check the taxonomy codes ``content`` adds, and stamp it with the taxonomy
+        version its tags were chosen under (services/tagging.py)."""
+        index = self.term_index
+        problems = tag_problems(index, kind, content, previous, where,
+                                allow_retired=self.allow_retired_tags)
+        if problems:
+            field, message = problems[0]
+            raise ValidationError(f"{field}: {message}", field=field)
+        return stamped(kind, content, previous, self._taxonomy_label)
+
     def check_references(self, kind: RecordKind, content: Mapping[str, Any], where: str) -> None:
         prefix = f"{where}." if where else ""
         for field, target, kinds in _references(kind, content):
@@ -207,7 +235,7 @@ class RecordStore:
         record_id: str | None = None, where: str = "", action: str = "create",
     ) -> StoredRecord:
         model = validate_content(kind, dict(data), where)
-        content = content_to_json(model)
+        content = self.stamp(kind, content_to_json(model), None, where)
         self.check_references(kind, content, where)
         now = now_utc()
         # A plain namespace, not an ORM instance: constructing thousands of those is
@@ -240,9 +268,10 @@ class RecordStore:
             )
         kind = RecordKind(record.kind)
         model = validate_content(kind, dict(data), where)
-        content = content_to_json(model)
+        previous = self.current_content(record)
+        content = self.stamp(kind, content_to_json(model), previous, where)
         self.check_references(kind, content, where)
-        if content == self.current_content(record):
+        if content == previous:
             return _as_stored(record, content)
         record.version += 1
         record.updated_at = now_utc()
@@ -329,7 +358,7 @@ class RecordStore:
         text = _search_text(kind, content)
         if text:
             self._search_rows.append((record.id, kind.value, text))
-        for code in dict.fromkeys(content.get("tags", ())):
+        for code in dict.fromkeys(code for _field, code in tag_codes(kind, content)):
             self._rows[RecordTag].append({"record_id": record.id, "code": code})
         for field, target, _kinds in _references(kind, content):
             self._rows[RecordReference].append(

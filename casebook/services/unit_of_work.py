@@ -52,6 +52,11 @@ class UnitOfWork:
         self._actor = key_id(vault.user.public_key)
 
     @property
+    def actor(self) -> str:
+        """The key id of the acting user (what audit entries name)."""
+        return self._actor
+
+    @property
     def session(self) -> Session:
         if self._session is None:
             raise RuntimeError("UnitOfWork used outside its 'with' block")

@@ -268,6 +268,10 @@ def create_vault(
                 "user-add", "user", vault.user.id, version=1,
                 payload=_user_payload(vault.user), details={"role": vault.user.role.value},
             )
+            # Imported here: the record services are built on this module.
+            from casebook.services.reference_data import install_reference_data
+
+            install_reference_data(uow, vault.user.id)
 
     vault = vault_store.create(
         directory, user_name=name, role=role, passphrase=secret, params=params,
@@ -285,6 +289,9 @@ def unlock_vault(
         with database.damage_reported(vault.paths.database):
             _check_vault_matches_database(vault)
             session.record_login()
+            from casebook.services.reference_data import ensure_reference_data
+
+            ensure_reference_data(session)
     except BaseException:
         vault.lock()
         raise

@@ -163,6 +163,48 @@ class Draft(SQLModel, table=True):
     saved_by: str
 
 
+class TaxonomyVersion(SQLModel, table=True):
+    """One installed version of a taxonomy file, as imported (canonical JSON).
+    Never updated or deleted: the history of the vocabulary stays checkable."""
+
+    __tablename__ = "taxonomy_version"
+
+    taxonomy_id: str = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    content: str
+    installed_at: str
+    installed_by: str
+    object_commit: str
+
+
+class TaxonomySchemeRow(SQLModel, table=True):
+    """A scheme as it stands now (rebuilt whenever a taxonomy version is installed)."""
+
+    __tablename__ = "taxonomy_scheme"
+
+    code: str = Field(primary_key=True)
+    origin: str  # the taxonomy id, or "local:<code>" for a scheme imported from CSV
+    position: int
+    labels: str  # JSON object, language -> label
+    definitions: str
+    applies_to: str  # JSON list of record kinds
+    sources: str
+
+
+class TaxonomyTermRow(SQLModel, table=True):
+    __tablename__ = "taxonomy_term"
+
+    code: str = Field(primary_key=True)
+    scheme: str = Field(index=True)
+    position: int
+    parent: str | None = Field(default=None, index=True)
+    status: str
+    replaced_by: str | None = None
+    labels: str
+    definitions: str
+    legal_reference: str
+
+
 def insert_many(connection: Connection, table: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts keyed by column name) with one driver-level executemany.
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook.search.normalise import fold, tokens
+from casebook.domain.folding import fold, tokens
 
 SAME = [
     ("مُحَمَّد", "محمد"),  # harakat and shadda

@@ -123,7 +123,7 @@ def upgrade() -> None:
         sa.Column("saved_at", sa.String(), nullable=False),
         sa.Column("saved_by", sa.String(), nullable=False),
     )
-    # Text is folded (casebook.search.normalise) before it reaches the index, so the
+    # Text is folded (casebook.domain.folding) before it reaches the index, so the
     # tokenizer only splits; it must not strip or fold anything itself.
     op.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("

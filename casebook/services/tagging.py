@@ -1,0 +1,105 @@
+"""Which fields of a record hold taxonomy codes, and the rules for changing them.
+
+Incidents, acts, persons and statements carry ``tags`` (any scheme that applies to
+the kind); an act's ``act_type`` is a term of the ``act`` scheme. Records keep the
+codes only, with ``tagged_under`` naming the taxonomy version in force when their
+tags last changed (docs/taxonomy.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from casebook.domain.records import RecordKind
+from casebook.taxonomy.model import TermIndex, TermStatus
+
+TAGGABLE = (RecordKind.INCIDENT, RecordKind.ACT, RecordKind.PERSON, RecordKind.STATEMENT)
+#: The scheme an act's act_type comes from.
+ACT_TYPE_SCHEME = "act"
+TAGGED_UNDER = "tagged_under"
+
+
+def tag_codes(kind: RecordKind, content: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(field path, code) for every code the record carries."""
+    found = [(f"tags[{i}]", str(code)) for i, code in enumerate(content.get("tags", ()) or ())]
+    if kind is RecordKind.ACT and content.get("act_type"):
+        found.append(("act_type", str(content["act_type"])))
+    return found
+
+
+def with_codes_replaced(kind: RecordKind, content: Mapping[str, Any],
+                        mapping: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """``content`` with each code in ``mapping`` replaced (tags deduplicated), and the
+    codes that were replaced."""
+    updated = dict(content)
+    replaced: list[str] = []
+    if content.get("tags"):
+        tags: list[str] = []
+        for code in content["tags"]:
+            if code in mapping:
+                replaced.append(code)
+                code = mapping[code]
+            if code not in tags:
+                tags.append(code)
+        updated["tags"] = tags
+    if kind is RecordKind.ACT and content.get("act_type") in mapping:
+        replaced.append(str(content["act_type"]))
+        updated["act_type"] = mapping[str(content["act_type"])]
+    return updated, replaced
+
+
+def tag_problems(index: TermIndex, kind: RecordKind, content: Mapping[str, Any],
+                 previous: Mapping[str, Any] | None, where: str = "", *,
+                 allow_retired: bool = False) -> list[tuple[str, str]]:
+    """(field, message) for each code ``content`` adds that the taxonomy does not
+    allow. Codes the previous version already had are never questioned: an update of
+    the taxonomy must not make old records unsavable. ``allow_retired`` (imports)
+    accepts deprecated and removed terms the vault still knows."""
+    if index is None or len(index) == 0:
+        return []
+    kept = {code for _field, code in tag_codes(kind, previous or {})}
+    prefix = f"{where}." if where else ""
+    problems: list[tuple[str, str]] = []
+    for field, code in tag_codes(kind, content):
+        if code in kept:
+            continue
+        term = index.get(code)
+        if term is None:
+            problems.append((prefix + field, f"{code} is not a term of this vault's taxonomy"))
+            continue
+        if field == "act_type":
+            if term.scheme != ACT_TYPE_SCHEME:
+                problems.append((prefix + field, f"{code} is not an act type "
+                                 f"(a term of the '{ACT_TYPE_SCHEME}' scheme)"))
+                continue
+        else:
+            scheme = index.schemes.get(term.scheme)
+            if scheme is not None and scheme.applies_to and kind.value not in scheme.applies_to:
+                problems.append((prefix + field, f"{code} belongs to scheme '{term.scheme}', "
+                                 f"which does not apply to {kind.value} records"))
+                continue
+        if not term.usable and not allow_retired:
+            hint = (f"; use {term.replaced_by} instead" if term.replaced_by
+                    else "; choose an active term")
+            state = "deprecated" if term.status is TermStatus.DEPRECATED else "removed"
+            problems.append((prefix + field, f"{code} is {state}{hint}"))
+    return problems
+
+
+def stamped(kind: RecordKind, content: dict[str, Any], previous: Mapping[str, Any] | None,
+            taxonomy: str | None) -> dict[str, Any]:
+    """``content`` with ``tagged_under`` set: kept from ``previous`` while the codes stay
+    the same, the current taxonomy version when they change. A value the content
+    already carries (an import of an export) is kept."""
+    if kind not in TAGGABLE or taxonomy is None or TAGGED_UNDER in content:
+        return content
+    codes = [code for _field, code in tag_codes(kind, content)]
+    if not codes:
+        return content
+    before = [code for _field, code in tag_codes(kind, previous or {})]
+    if previous is not None and sorted(codes) == sorted(before) and TAGGED_UNDER in previous:
+        return {**content, TAGGED_UNDER: previous[TAGGED_UNDER]}
+    if previous is not None and sorted(codes) == sorted(before):
+        return content
+    return {**content, TAGGED_UNDER: taxonomy}
