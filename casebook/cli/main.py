@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO, TypeVar
 
 from casebook import __version__
-from casebook.cli import interchange, records
+from casebook.cli import interchange, records, taxonomy
 from casebook.cli.prompts import PASSPHRASE_ENV, PassphraseSource, Prompter
 from casebook.domain.errors import CasebookError, ExitCode, UsageError
 from casebook.domain.users import Role

@@ -42,6 +42,8 @@ def count_incidents(session: VaultSession, by: list[str],
     a term counts under its top-level ancestor."""
     if not by:
         raise UsageError("Say what to count by, e.g. --by act --by governorate.")
+    # Listed before the session below opens: every session holds the write lock.
+    ids = set(_all_ids(Queries(session), where))
     with Session(session.vault.engine) as db:
         index = load_term_index(db)
         gazetteer = load_gazetteer(db)
@@ -50,7 +52,6 @@ def count_incidents(session: VaultSession, by: list[str],
                 raise UsageError(f"\"{name}\" is neither a scheme of the taxonomy nor a place "
                                  "level (country, governorate, district, sub-district, "
                                  "community, site).")
-        ids = set(_all_ids(Queries(session), where))
         codes: dict[str, set[str]] = {}
         for incident, code in _incident_codes(db):
             if incident in ids:
