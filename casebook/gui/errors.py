@@ -29,6 +29,7 @@ from casebook.domain.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
+from casebook.taxonomy.update import TaxonomyUpdateRefusedError
 
 _log = logging.getLogger(__name__)
 _CONTEXT = "Errors"
@@ -109,7 +110,16 @@ _MAPPING: tuple[tuple[type[BaseException], str, object, object], ...] = (
         "newer-format",
         QT_TRANSLATE_NOOP("Errors", "Newer Casebook needed"),
         QT_TRANSLATE_NOOP(
-            "Errors", "This vault was written by a newer version of Casebook."
+            "Errors", "This file was written by a newer version of Casebook."
+        ),
+    ),
+    (
+        TaxonomyUpdateRefusedError,
+        "refused",
+        QT_TRANSLATE_NOOP("Errors", "Taxonomy not changed"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This file cannot update the vault's taxonomy, so nothing was changed.",
         ),
     ),
     (
