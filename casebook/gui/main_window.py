@@ -25,12 +25,14 @@ from casebook.gui.labels import isolate, role_label
 from casebook.gui.preferences_dialog import PreferencesDialog
 from casebook.gui.questions import Answer, UnsavedQuestion
 from casebook.gui.settings import Settings
+from casebook.gui.taxonomy_page import TaxonomyPage
 from casebook.gui.vault_info_dialog import VaultInfoDialog
 from casebook.gui.workers import TaskRunner
 from casebook.gui.workspace import Workspace
 from casebook.services.vault_service import KdfPolicy, VaultSession
 
 LOCK_SHORTCUT = "Ctrl+L"
+TAXONOMY_SHORTCUT = "Ctrl+T"
 STATUS_MESSAGE_MS = 8000
 
 
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
         self.action_vault_info = self._action(
             self.tr("Vault &information"), "action_vault_info", self.show_vault_info
         )
+        self.action_taxonomy = self._action(
+            self.tr("&Taxonomy"), "action_taxonomy", self.show_taxonomy, TAXONOMY_SHORTCUT
+        )
         self.action_add_user = self._action(
             self.tr("&Add user…"), "action_add_user", self.show_add_user
         )
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         vault_menu = bar.addMenu(self.tr("&Vault"))
         vault_menu.setObjectName("menu_vault")
         vault_menu.addAction(self.action_vault_info)
+        vault_menu.addAction(self.action_taxonomy)
         vault_menu.addSeparator()
         vault_menu.addAction(self.action_add_user)
         vault_menu.addAction(self.action_change_passphrase)
@@ -168,6 +174,9 @@ class MainWindow(QMainWindow):
             return dialog
 
         return self._open("vault_info", make)
+
+    def show_taxonomy(self) -> TaxonomyPage:
+        return self.workspace.open_taxonomy()
 
     def show_add_user(self) -> QDialog:
         def make() -> QDialog:

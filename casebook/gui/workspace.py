@@ -27,6 +27,7 @@ from casebook.gui.incident_list_page import IncidentListPage
 from casebook.gui.person_editor import PersonEditor
 from casebook.gui.record_dialog import RecordDialog
 from casebook.gui.record_editor import RecordEditor
+from casebook.gui.taxonomy_page import TaxonomyPage
 from casebook.services.records import StoredRecord
 
 DIRTY_MARK = " •"
@@ -107,6 +108,29 @@ class Workspace(QWidget):
             self.model.refresh()
         return None
 
+    # the taxonomy page
+
+    def taxonomy_page(self) -> TaxonomyPage | None:
+        found = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return next((w for w in found if isinstance(w, TaxonomyPage)), None)
+
+    def open_taxonomy(self) -> TaxonomyPage:
+        """Show the taxonomy page (one tab, opened on first use)."""
+        page = self.taxonomy_page()
+        if page is None:
+            page = TaxonomyPage(self.context)
+            self.tabs.addTab(page, self.tr("Taxonomy"))
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def _close_page(self, page: QWidget) -> None:
+        index = self.tabs.indexOf(page)
+        if index >= 0:
+            self.tabs.removeTab(index)
+        if isinstance(page, TaxonomyPage):
+            page.stop()
+        page.deleteLater()
+
     def _add(self, editor: RecordEditor) -> None:
         editor.closed.connect(lambda: self._remove(editor))
         editor.title_changed.connect(lambda: self._retitle(editor))
@@ -133,6 +157,9 @@ class Workspace(QWidget):
 
     def _saved(self, editor: RecordEditor, stored: StoredRecord) -> None:
         self._retitle(editor)
+        page = self.taxonomy_page()
+        if page is not None:
+            page.mark_stale()  # its counts
         if stored.kind is RecordKind.INCIDENT:
             self.model.refresh()
         elif stored.kind is RecordKind.PERSON:
@@ -145,11 +172,15 @@ class Workspace(QWidget):
         widget = self.tabs.widget(index)
         if isinstance(widget, RecordEditor):
             widget.request_close()
+        elif isinstance(widget, TaxonomyPage):
+            self._close_page(widget)
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if isinstance(widget, RecordEditor):
             widget.setFocus()
+        elif isinstance(widget, TaxonomyPage):
+            widget.refresh_if_stale()
 
     def current_editor(self) -> RecordEditor | None:
         widget = self.tabs.currentWidget()
@@ -234,5 +265,8 @@ class Workspace(QWidget):
         """At lock: previews and secret fields out of memory, and no search still
         waiting to run, before the window goes."""
         self.filter_bar.stop()
+        page = self.taxonomy_page()
+        if page is not None:
+            page.stop()
         for editor in self.all_editors():
             editor.drop_content()
