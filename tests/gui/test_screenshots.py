@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -125,3 +126,59 @@ def test_workspace_screenshots(
     person.save()
     history = person.show_history()
     save(qtbot, history, f"{language}-history")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_taxonomy_screenshots(
+    qtbot: QtBot, make_app: AppFactory, existing_vault: Path, tmp_path: Path, language: str
+) -> None:
+    from tests.gui.conftest import dismiss_warnings
+    from tests.gui.taxonomy_helpers import (
+        DEPRECATED,
+        RELABELLED,
+        loaded,
+        tag_incidents,
+        version_two,
+        write_taxonomy,
+    )
+
+    app = make_app()
+    app.settings.language = language
+    app.settings.last_vault_folder = existing_vault
+    app.start()
+    unlock(qtbot, app, PASSPHRASE)
+    dismiss_warnings(app)
+    tag_incidents(app)
+    main = app.main_window
+    main.resize(1100, 700)
+    page = loaded(qtbot, main.show_taxonomy())
+    page.select_code(RELABELLED)
+    page.tree.expand(page.tree.currentIndex())
+    qtbot.waitUntil(lambda: page.details.records.text() != "…")
+    save(qtbot, main, f"{language}-taxonomy")
+    page.search.setText("قتل" if language == "ar" else "kill")
+    save(qtbot, main, f"{language}-taxonomy-search")
+    page.search.clear()
+
+    dialog = page.open_update(write_taxonomy(tmp_path / "casebook-default-v2.json",
+                                             version_two()))
+    qtbot.waitUntil(lambda: dialog.check is not None)
+    save(qtbot, dialog, f"{language}-taxonomy-update")
+    with qtbot.waitSignal(dialog.applied, timeout=20_000):
+        dialog.apply()
+    loaded(qtbot, page)
+    page.show_removed.setChecked(True)
+    page.select_code(DEPRECATED)
+    qtbot.waitUntil(lambda: page.details.records.text() != "…")
+    save(qtbot, main, f"{language}-taxonomy-after-update")
+
+    other = page.open_update(write_taxonomy(tmp_path / "other.json", dataclasses.replace(
+        version_two(), id="another-network")))
+    qtbot.waitUntil(other.error.isVisible)
+    save(qtbot, other, f"{language}-taxonomy-update-refused")
+    other.reject()
+
+    csv = page.open_csv_import(tmp_path / "checkpoints.csv")
+    csv.name_en.setText("Checkpoints")
+    type_text(qtbot, csv.name_ar, "الحواجز")
+    save(qtbot, csv, f"{language}-taxonomy-csv")
