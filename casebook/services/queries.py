@@ -161,7 +161,8 @@ class Queries:
         if where.status is not None:
             statement = statement.where(IncidentView.status == where.status.value)
         if where.place:
-            statement = statement.where(col(IncidentView.place).in_(self._places_within(where.place)))
+            within = self._places_within(where.place)
+            statement = statement.where(col(IncidentView.place).in_(within))
         if where.date_from:
             statement = statement.where(col(IncidentView.date_to) >= where.date_from)
         if where.date_to:
@@ -198,7 +199,11 @@ class Queries:
         with self._db() as db:
             gazetteer = load_gazetteer(db)
         known = gazetteer.resolve(place)
-        return [place] if known is None else gazetteer.descendants(known.id)
+        if known is None:
+            return [place]
+        inside = [p for p in map(gazetteer.get, gazetteer.descendants(known.id)) if p]
+        # Older records may hold a P-code as written instead of the place's id.
+        return [place, *(p.id for p in inside), *(p.pcode for p in inside if p.pcode)]
 
     def count_incidents_matching(self, where: IncidentFilter = IncidentFilter()) -> int:
         """How many incidents ``where`` matches (the list's "12 incidents")."""

@@ -8,7 +8,7 @@ import json
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from casebook.storage.models import TaxonomySchemeRow, TaxonomyTermRow, VaultMeta
+from casebook.storage.models import TaxonomySchemeRow, TaxonomyTermRow, VaultMeta, insert_many
 from casebook.taxonomy.model import Scheme, Term, TermIndex, TermStatus
 
 #: vault_meta key holding "<taxonomy id>/<version>" of the taxonomy the vault follows.
@@ -78,18 +78,24 @@ def replace_schemes(db: Session, origin: str, schemes: list[Scheme]) -> None:
         col(TaxonomySchemeRow.position).desc())).first()
     position = 0 if start is None else start + 1
     term_position = 0
+    scheme_rows: list[dict[str, object]] = []
+    term_rows: list[dict[str, object]] = []
     for scheme in schemes:
-        db.add(TaxonomySchemeRow(
-            code=scheme.code, origin=origin, position=position, labels=_dump(dict(scheme.labels)),
-            definitions=_dump(dict(scheme.definitions)), applies_to=_dump(list(scheme.applies_to)),
-            sources=_dump(list(scheme.sources)),
-        ))
+        scheme_rows.append({
+            "code": scheme.code, "origin": origin, "position": position,
+            "labels": _dump(dict(scheme.labels)), "definitions": _dump(dict(scheme.definitions)),
+            "applies_to": _dump(list(scheme.applies_to)), "sources": _dump(list(scheme.sources)),
+        })
         position += 1
         for term in scheme.terms:
-            db.add(TaxonomyTermRow(
-                code=term.code, scheme=scheme.code, position=term_position, parent=term.parent,
-                status=term.status.value, replaced_by=term.replaced_by,
-                labels=_dump(dict(term.labels)), definitions=_dump(dict(term.definitions)),
-                legal_reference=term.legal_reference,
-            ))
+            term_rows.append({
+                "code": term.code, "scheme": scheme.code, "position": term_position,
+                "parent": term.parent, "status": term.status.value,
+                "replaced_by": term.replaced_by, "labels": _dump(dict(term.labels)),
+                "definitions": _dump(dict(term.definitions)),
+                "legal_reference": term.legal_reference,
+            })
             term_position += 1
+    connection = db.connection()
+    insert_many(connection, TaxonomySchemeRow, scheme_rows)
+    insert_many(connection, TaxonomyTermRow, term_rows)

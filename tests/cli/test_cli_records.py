@@ -219,7 +219,7 @@ def test_list_incidents_with_filters(cli: Runner, loaded: Path) -> None:
         return [r["title"] for r in result.json()]
 
     assert titles("--status", "submitted") == ["قصف سوق الهال"]
-    assert titles("--tag", "arbitrary-detention") == ["Arrest at checkpoint"]
+    assert titles("--tag", "act.arbitrary-detention") == ["Arrest at checkpoint"]
     assert titles("--place", "SY0203") == ["Arrest at checkpoint"]
     assert titles("--place", "pl-market") == ["قصف سوق الهال"]  # a place record's reference
     assert titles("--place", _id_of(cli, "pl-market")) == ["قصف سوق الهال"]
@@ -285,14 +285,14 @@ def test_show_incident_with_people_acts_statements_and_files(
         assert f"\n{heading}\n" in out
     assert "victim" in out and "رامي خالد الحداد" in out
     assert "alleged-perpetrator" in out and "Captain K." in out
-    assert "indiscriminate-attack" in out
+    assert "act.shelling" in out
     assert "source: Witness W-17" in out
     assert "market.png" in out and "image/png" in out
     assert "Photo of the crater" in out
 
     data = cli("show", "INC-2025-001", "--json").json()
     assert {p["role"] for p in data["people"]} == {"victim", "witness", "alleged-perpetrator"}
-    assert [a["act_type"] for a in data["acts"]] == ["indiscriminate-attack"]
+    assert [a["act_type"] for a in data["acts"]] == ["act.shelling"]
     assert [s["text"] for s in data["statements"]] == [
         "رأيت القذيفة الأولى تسقط قرب بسطة الخضار."]
     files = [f for e in data["evidence"] for f in e["files"]]

@@ -42,6 +42,7 @@ from casebook.storage import vault as vault_store
 from casebook.storage.database import connect_raw
 from casebook.storage.keyfile import parse_key_file
 from casebook.storage.models import AuditEntry, VaultMeta
+from tests.audit_filters import REFERENCE_ENTRIES, without_reference_data
 from tests.core.helpers import (
     DATABASE,
     KEY_BACKUP,
@@ -71,8 +72,13 @@ def make_vault(directory: Path, policy: KdfPolicy, *, users: int = 1) -> VaultSe
 
 
 def audit_actions(session: VaultSession) -> list[str]:
+    """The audit trail's actions, leaving out the shipped reference data every new
+    vault installs (test_reference_data.py checks those entries)."""
     with Session(session.vault.engine) as db:
-        return [e.action for e in db.exec(select(AuditEntry).order_by(col(AuditEntry.seq)))]
+        entries = db.exec(select(AuditEntry).order_by(col(AuditEntry.seq))).all()
+    return [e.action for e in entries
+            if not (e.action == "taxonomy-install"
+                    or (e.action == "import" and e.object_type == "place"))]
 
 
 def slot_json(directory: Path, slot_id: str) -> dict[str, object]:
@@ -722,17 +728,18 @@ def test_audit_chain_is_whole_after_several_operations(
     try:
         assert session.check_audit_chain() is None
         with Session(session.vault.engine) as db:
-            entries = list(db.exec(select(AuditEntry).order_by(col(AuditEntry.seq))))
+            all_entries = list(db.exec(select(AuditEntry).order_by(col(AuditEntry.seq))))
+        entries = without_reference_data(all_entries)
         assert [e.action for e in entries] == [
             "vault-create", "user-add", "user-add", "passwd",
             "login", "user-add", "passwd", "login",
         ]
-        assert [e.seq for e in entries] == list(range(1, 9))
+        assert [e.seq for e in all_entries] == list(range(1, 9 + REFERENCE_ENTRIES))
         assert entries[0].prev_hash == chain.GENESIS_HASH
         assert {e.actor for e in entries[:4]} == {supervisor_key}
         assert {e.actor for e in entries[4:7]} == {documenter_key}
         assert entries[7].actor == key_id(session.user.public_key)
-        assert session.info().audit_entries == 8
+        assert session.info().audit_entries == 8 + REFERENCE_ENTRIES
         for entry in entries:
             details = json.loads(entry.details)
             assert SUPERVISOR_PASS not in entry.details
@@ -754,7 +761,7 @@ def test_chain_check_names_the_first_bad_entry(vault_dir: Path, kdf_policy: KdfP
             ]
     finally:
         session.lock()
-    assert len(entries) == 4
+    assert len(entries) == 4 + REFERENCE_ENTRIES
     assert chain.first_break(entries) is None
 
     def copy_of(index: int, **changes: object) -> list[AuditEntry]:
@@ -794,7 +801,7 @@ def test_audit_table_refuses_update_and_delete(vault_dir: Path, kdf_policy: KdfP
     conn = connect_raw(vault_dir / DATABASE, key, salt)
     try:
         before = conn.execute("SELECT * FROM audit_entry ORDER BY seq").fetchall()
-        assert len(before) == 3
+        assert len(before) == 3 + REFERENCE_ENTRIES
         for statement in (
             "UPDATE audit_entry SET action = 'forged' WHERE seq = 2",
             "UPDATE audit_entry SET details = '{}'",
@@ -832,7 +839,7 @@ def test_unit_of_work_refuses_unaudited_change(vault_session: VaultSession) -> N
     with Session(vault_session.vault.engine) as db:
         assert db.get(VaultMeta, "sneaky") is None
     assert events == []
-    assert vault_session.info().audit_entries == 2
+    assert vault_session.info().audit_entries == 2 + REFERENCE_ENTRIES
 
 
 def test_unit_of_work_commits_audited_change_then_emits(vault_session: VaultSession) -> None:
@@ -860,7 +867,7 @@ def test_unit_of_work_rolls_back_on_error(vault_session: VaultSession) -> None:
     with Session(vault_session.vault.engine) as db:
         assert db.get(VaultMeta, "half") is None
     assert events == []
-    assert vault_session.info().audit_entries == 2
+    assert vault_session.info().audit_entries == 2 + REFERENCE_ENTRIES
     with pytest.raises(RuntimeError):
         _ = uow.session  # the unit of work is spent
 
@@ -880,7 +887,7 @@ def test_key_file_write_failure_rolls_back_the_audit_entry(
             vault_session.add_user("Someone", Role.DOCUMENTER, "someone's passphrase", kdf_policy)
     assert (vault_dir / KEY_FILE).read_bytes() == key_before
     assert [u.name for u in vault_session.vault.users] == ["Test Documenter"]
-    assert vault_session.info().audit_entries == 2
+    assert vault_session.info().audit_entries == 2 + REFERENCE_ENTRIES
     # The session is still usable, and the same user can be added once the disk is fine.
     vault_session.add_user("Someone", Role.DOCUMENTER, "someone's passphrase", kdf_policy)
-    assert vault_session.info().audit_entries == 3
+    assert vault_session.info().audit_entries == 3 + REFERENCE_ENTRIES

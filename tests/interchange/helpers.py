@@ -26,14 +26,14 @@ def realistic_document() -> dict[str, Any]:
                 "hit the market at noon.\nالسوق كان مزدحماً.", "date_start": "2025-03-07",
                 "date_end": "2025-03-07", "date_precision": "day", "place": "pl-market",
                 "place_precision": "exact", "latitude": 36.2, "longitude": 37.15,
-                "status": "submitted", "tags": ["shelling", "civilian-object"],
+                "status": "submitted", "tags": ["act.shelling", "site.home"],
                 "sensitivity": "sensitive", "notes": "cross-check with OSINT",
                 "x_team": {"name": "north", "shift": 2},
             },
             {
                 "id": "2b0c7f64-8f0e-4b8e-9d3a-52b1f6a7c001", "title": "Arrest at checkpoint",
                 "date_start": "2024-11", "date_precision": "month", "place": "SY0203",
-                "status": "draft", "tags": ["arbitrary-detention"],
+                "status": "draft", "tags": ["act.arbitrary-detention"],
             },
         ],
         "persons": [
@@ -61,7 +61,7 @@ def realistic_document() -> dict[str, Any]:
         "acts": [
             {
                 "id": "A-1", "incident": "INC-2025-001", "victim": "P-1",
-                "act_type": "indiscriminate-attack", "method": "artillery",
+                "act_type": "act.shelling", "method": "artillery",
                 "date": "2025-03-07", "place": "pl-market", "status_at_end": "injured",
                 "consequences": "lost his left hand",
                 "perpetrators": [
@@ -70,7 +70,7 @@ def realistic_document() -> dict[str, Any]:
                 ],
             },
             {"id": "A-2", "incident": "2b0c7f64-8f0e-4b8e-9d3a-52b1f6a7c001", "victim": "P-3",
-             "act_type": "arbitrary-detention", "status_at_end": "detained"},
+             "act_type": "act.arbitrary-detention", "status_at_end": "detained"},
         ],
         "places": [
             {"id": "pl-market", "name": "Souq al-Hal", "name_ar": "سوق الهال",

@@ -20,6 +20,8 @@ from casebook.domain.errors import (
 )
 from casebook.domain.records import RecordKind
 from casebook.domain.users import Role
+from casebook.gazetteer.model import place_id_for
+from casebook.gazetteer.shipped import shipped_gazetteer
 from casebook.services import interchange
 from casebook.services.evidence import EvidenceService
 from casebook.services.interchange import (
@@ -94,7 +96,8 @@ def test_realistic_file_imports_every_section(
 
     uuid_incident = records.get("2b0c7f64-8f0e-4b8e-9d3a-52b1f6a7c001")
     assert uuid_incident.external_ref is None  # a UUID id is the record's id
-    assert uuid_incident.content["place"] == "SY0203"  # a P-code is kept as written
+    # A P-code of the vault's gazetteer becomes that place's id.
+    assert uuid_incident.content["place"] == place_id_for("SY0203")
 
     rami = records.get("P-1")
     assert rami.content["name_parts"]["laqab"] == "أبو علي"
@@ -417,7 +420,7 @@ def test_reimport_of_an_export_matches_by_uuid(
     before = snapshot(vault_session)
     report = import_json(vault_session, out)
     assert report.created == 0
-    assert report.unchanged == 23
+    assert report.unchanged == 23 + len(shipped_gazetteer().places)  # the shipped places too
     # The export audit entry is the only change the export made.
     assert snapshot(vault_session).audit_entries == before.audit_entries
 
@@ -556,7 +559,7 @@ def test_include_deleted_marks_them_and_import_ignores_them(
     path.write_text(json.dumps(everything), encoding="utf-8")
     report = import_json(other_vault, path)
     assert report.deleted_rows_ignored == 1
-    assert [r.record_id for r in report.rows] == [kept.id]
+    assert [r.record_id for r in report.rows if r.kind == "incident"] == [kept.id]
 
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "coast-2025.json"

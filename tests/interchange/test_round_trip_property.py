@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from casebook.crypto.kdf import TEST_ONLY_PARAMS
 from casebook.domain.users import Role
+from casebook.gazetteer.shipped import shipped_gazetteer
 from casebook.services.interchange import SECTIONS, export_json, import_json
 from casebook.services.vault_service import KdfPolicy, create_vault
 from tests.conftest import PASSPHRASE
@@ -79,7 +80,8 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
                                     *([st.sampled_from(place_ids)] if place_ids else []))),
             "status": draw(st.sampled_from(["draft", "submitted", "needs-changes",
                                             "approved"])),
-            "tags": draw(st.lists(st.sampled_from(["killing", "shelling", "detention"]),
+            "tags": draw(st.lists(st.sampled_from(
+                ["act.killing", "act.shelling", "act.arbitrary-detention"]),
                                   max_size=2)),
             **draw(extras),
         })
@@ -144,7 +146,8 @@ def test_export_import_export_is_identical(document: dict[str, Any]) -> None:
         first = _import_then_export(root / "a", document)
         second = _import_then_export(root / "b", first)
     assert _by_id(second) == _by_id(first)
-    for name in ("places", "incidents", "persons", "involvements"):
+    assert len(first["places"]) == len(document["places"]) + len(shipped_gazetteer().places)
+    for name in ("incidents", "persons", "involvements"):
         assert len(first[name]) == len(document[name])
     # Ids that were not UUIDs live on as external references.
     references = {r.get("external_ref") for r in first["persons"]}

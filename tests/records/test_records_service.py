@@ -121,7 +121,7 @@ def test_act_perpetrators_are_checked(records: RecordService) -> None:
     incident = records.create(RecordKind.INCIDENT, {"title": "Execution"})
     victim = records.create(RecordKind.PERSON, {"name": "Victim"})
     unit = records.create(RecordKind.UNIT, {"name": "Checkpoint unit"})
-    act = {"incident": incident.id, "victim": victim.id, "act_type": "summary-execution",
+    act = {"incident": incident.id, "victim": victim.id, "act_type": "act.summary-execution",
            "perpetrators": [{"unit": unit.id, "confidence": "high"}]}
     records.create(RecordKind.ACT, act)
     with pytest.raises(ValidationError) as caught:
@@ -158,7 +158,8 @@ def test_versions_cannot_be_rewritten(records: RecordService, vault_session: Vau
 
 def test_filters(records: RecordService, vault_session: VaultSession) -> None:
     march = records.create(RecordKind.INCIDENT, {
-        "title": "March", "date_start": "2025-03-07", "status": "submitted", "tags": ["killing"],
+        "title": "March", "date_start": "2025-03-07", "status": "submitted",
+        "tags": ["act.killing"],
         "place": "SY0703",
     })
     records.create(RecordKind.INCIDENT, {"title": "April", "date_start": "2025-04"})
@@ -168,7 +169,7 @@ def test_filters(records: RecordService, vault_session: VaultSession) -> None:
                                             "role": "witness"})
     q = Queries(vault_session)
     assert q.incident_ids(IncidentFilter(status=IncidentStatus.SUBMITTED)) == [march.id]
-    assert q.incident_ids(IncidentFilter(tag="killing")) == [march.id]
+    assert q.incident_ids(IncidentFilter(tag="act.killing")) == [march.id]
     assert q.incident_ids(IncidentFilter(place="SY0703")) == [march.id]
     assert q.incident_ids(IncidentFilter(role=Role.WITNESS)) == [march.id]
     in_march = q.incident_ids(IncidentFilter(date_from="2025-03-01", date_to="2025-03-31"))
