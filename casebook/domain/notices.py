@@ -36,3 +36,4 @@ def _rebuild(text: str, code: str, params: dict[str, Any]) -> Notice:
 
 KEY_FILE_BACKUP_USED = "key-file-backup-used"
 TEST_ONLY_KDF = "test-only-kdf"
+FAILED_UNLOCKS = "failed-unlocks"

@@ -903,6 +903,8 @@ def _export(
             "include_deleted": include_deleted,
             "records": {name: len(document[name]) for name in SECTIONS},
         })
+    # Every export leaves a signed checkpoint of the trail that recorded it.
+    session.checkpoint("export")
     return document
 
 

@@ -22,6 +22,7 @@ from casebook.domain.errors import CasebookError, ValidationError
 from casebook.domain.records import (
     REFERENCES,
     IncidentContent,
+    IncidentStatus,
     PersonContent,
     RecordKind,
     content_to_json,
@@ -236,6 +237,7 @@ class RecordStore:
     ) -> StoredRecord:
         model = validate_content(kind, dict(data), where)
         content = self.stamp(kind, content_to_json(model), None, where)
+        _check_review_status(kind, content, None, action)
         self.check_references(kind, content, where)
         now = now_utc()
         # A plain namespace, not an ORM instance: constructing thousands of those is
@@ -270,6 +272,7 @@ class RecordStore:
         model = validate_content(kind, dict(data), where)
         previous = self.current_content(record)
         content = self.stamp(kind, content_to_json(model), previous, where)
+        content = _check_review_status(kind, content, previous, action)
         self.check_references(kind, content, where)
         if content == previous:
             return _as_stored(record, content)
@@ -401,6 +404,29 @@ class RecordStore:
             return self._incident_links[owner]
         linked = self.db.get(RecordIncident, owner)
         return None if linked is None else linked.incident_id
+
+
+#: Actions that may change an incident's review status (services/review.py); imports
+#: take the status the file gives.
+STATUS_ACTIONS = frozenset({"submit", "approve", "request-changes", "import"})
+
+
+def _check_review_status(kind: RecordKind, content: dict[str, Any],
+                         previous: Mapping[str, Any] | None, action: str) -> dict[str, Any]:
+    """An incident's status moves only through review. An edit of an approved incident
+    sends it back to draft: the approval covered the version before."""
+    if kind is not RecordKind.INCIDENT or action in STATUS_ACTIONS:
+        return content
+    draft = IncidentStatus.DRAFT.value
+    status = content.get("status", draft)
+    before = draft if previous is None else previous.get("status", draft)
+    if status != before:
+        raise ValidationError(
+            f"status: an incident's status changes through review (submit, approve, request "
+            f"changes), not by editing it; it is {before}.", field="status")
+    if before == IncidentStatus.APPROVED.value and previous is not None and content != previous:
+        return {**content, "status": draft}
+    return content
 
 
 def _references(

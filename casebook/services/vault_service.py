@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, func, select
 
 from casebook import __version__
 from casebook.audit import chain
+from casebook.audit.checkpoint import Checkpoint
+from casebook.audit.store import sign_checkpoint
 from casebook.crypto import signing
 from casebook.crypto.errors import ParametersOutOfBounds
 from casebook.crypto.kdf import DEFAULT_PARAMS, MIN_PRODUCTION_MEMORY_KIB, Argon2Params
 from casebook.domain.errors import (
+    CasebookError,
     DamagedDatabaseError,
     PermissionDeniedError,
     ValidationError,
     WrongPassphraseError,
 )
-from casebook.domain.notices import TEST_ONLY_KDF, Notice
+from casebook.domain.notices import FAILED_UNLOCKS, TEST_ONLY_KDF, Notice
 from casebook.domain.passphrase import normalise_passphrase
 from casebook.domain.users import Role, User, normalise_user_name
 from casebook.services.events import EventBus, PassphraseChanged, UserAdded, VaultLocked
@@ -28,6 +33,12 @@ from casebook.services.unit_of_work import COMMIT_SALT_KEY, UnitOfWork
 from casebook.storage import database, keyfile, migrate
 from casebook.storage import vault as vault_store
 from casebook.storage.models import AuditEntry, VaultMeta
+from casebook.storage.unlock_failures import (
+    FailedUnlocks,
+    clear_failed_unlocks,
+    note_failed_unlock,
+    read_failed_unlocks,
+)
 from casebook.storage.vault import UnlockedVault
 
 
@@ -113,11 +124,23 @@ class VaultSession:
         if self.vault.is_locked:
             return
         vault_id = self.vault.vault_id
+        # Locking must never fail: the keys leave memory whatever happens. The next
+        # lock signs the head, which covers everything this one would have.
+        with contextlib.suppress(CasebookError, SQLAlchemyError):
+            self.checkpoint("lock", only_if_new=True)
         self.vault.lock()
         self.events.emit(VaultLocked(vault_id))
 
-    def record_login(self) -> None:
+    def checkpoint(self, reason: str, *, only_if_new: bool = False) -> Checkpoint | None:
+        """Sign the trail's current head with this user's key (docs/audit.md)."""
+        return sign_checkpoint(self.vault.engine, self.vault.vault_id, self.user.public_key,
+                               self.vault.sign, reason, only_if_new=only_if_new)
+
+    def record_login(self, failures: FailedUnlocks | None = None) -> None:
         with self.unit_of_work() as uow:
+            if failures is not None:
+                uow.audit("unlock-failed", "vault", self.vault.vault_id,
+                          details={"count": failures.count, "last_at": failures.last_at})
             uow.audit("login", "user", self.user.id)
 
     def add_user(self, name: str, role: Role, passphrase: str, policy: KdfPolicy) -> User:
@@ -283,12 +306,20 @@ def create_vault(
 def unlock_vault(
     directory: Path, passphrase: str, events: EventBus | None = None
 ) -> VaultSession:
-    vault = vault_store.unlock(directory, normalise_passphrase(passphrase))
+    try:
+        vault = vault_store.unlock(directory, normalise_passphrase(passphrase))
+    except WrongPassphraseError:
+        note_failed_unlock(directory)
+        raise
     session = VaultSession(vault, events)
     try:
         with database.damage_reported(vault.paths.database):
             _check_vault_matches_database(vault)
-            session.record_login()
+            failures = read_failed_unlocks(directory)
+            session.record_login(failures)
+            if failures is not None:
+                clear_failed_unlocks(directory)
+                vault.warnings = (*vault.warnings, _failed_unlocks_notice(failures))
             from casebook.services.reference_data import ensure_reference_data
 
             ensure_reference_data(session)
@@ -296,6 +327,15 @@ def unlock_vault(
         vault.lock()
         raise
     return session
+
+
+def _failed_unlocks_notice(failures: FailedUnlocks) -> Notice:
+    when = f", the last at {failures.last_at}" if failures.last_at else ""
+    return Notice(
+        f"{failures.count} failed unlock attempt(s) since this vault was last opened{when}. "
+        "If that was not you, someone may have tried to open it.",
+        FAILED_UNLOCKS, count=failures.count, last_at=failures.last_at,
+    )
 
 
 def _check_vault_matches_database(vault: UnlockedVault) -> None:

@@ -205,6 +205,50 @@ class TaxonomyTermRow(SQLModel, table=True):
     legal_reference: str
 
 
+class AuditCheckpoint(SQLModel, table=True):
+    """A signed statement "the trail had ``seq`` entries ending in ``head_hash``",
+    made at lock and at every export (docs/audit.md). Append-only."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int = Field(index=True)
+    head_hash: str
+    at: str
+    reason: str  # "lock", "export", "request"
+    signer: str  # key id
+    public_key: str  # hex
+    signature: str  # hex Ed25519 over casebook.audit.checkpoint.message(...)
+
+
+class Review(SQLModel, table=True):
+    """A reviewer's decision on one record version, signed by the reviewer."""
+
+    __tablename__ = "review"
+
+    id: str = Field(primary_key=True)
+    record_id: str = Field(index=True, foreign_key="record.id")
+    record_version: int
+    object_commit: str  # the commit of the version decided on
+    decision: str  # "submit", "approve", "request-changes"
+    comment: str
+    reviewer: str  # key id
+    at: str
+    public_key: str
+    signature: str
+
+
+class Comment(SQLModel, table=True):
+    __tablename__ = "comment"
+
+    id: str = Field(primary_key=True)
+    record_id: str = Field(index=True, foreign_key="record.id")
+    record_version: int
+    author: str  # key id
+    at: str
+    text: str
+
+
 def insert_many(connection: Connection, table: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts keyed by column name) with one driver-level executemany.
 

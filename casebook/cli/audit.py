@@ -1,0 +1,238 @@
+"""``casebook audit`` and ``casebook review`` (docs/audit.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casebook.cli.output import table, unlocked
+from casebook.domain.errors import ExitCode, UsageError
+from casebook.domain.records import IncidentStatus
+from casebook.services.audit import (
+    AuditFilter,
+    AuditRow,
+    AuditService,
+    AuditVerificationError,
+    report_csv,
+)
+from casebook.services.review import ReviewService
+from casebook.storage.atomic import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from casebook.cli.main import Context
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    audit = commands.add_parser("audit", help="the audit trail: log, verify, checkpoints")
+    sub = audit.add_subparsers(dest="audit_command", metavar="COMMAND",
+                               parser_class=type(audit))
+    sub.required = True
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--user", metavar="NAME", help="a user's name or key id")
+    filters.add_argument("--action", metavar="ACTION", help="e.g. update, review, export")
+    filters.add_argument("--record", metavar="ID", help="entries about this record")
+    filters.add_argument("--from", dest="date_from", metavar="DATE")
+    filters.add_argument("--to", dest="date_to", metavar="DATE")
+
+    log = sub.add_parser("log", parents=[common, filters], help="list audit entries")
+    log.add_argument("--limit", type=int, default=None, metavar="N")
+    log.set_defaults(handler=cmd_log)
+
+    verify = sub.add_parser("verify", parents=[common],
+                            help="recompute the chain, commits and signatures (exit 4 if bad)")
+    verify.add_argument("--against", metavar="FILE",
+                        help="a checkpoint kept outside the vault: prove the trail extends it")
+    verify.set_defaults(handler=cmd_verify)
+
+    checkpoint = sub.add_parser("checkpoint", parents=[common],
+                                help="sign the trail's head and write it to a file")
+    checkpoint.add_argument("--out", metavar="FILE", required=True)
+    checkpoint.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    checkpoint.set_defaults(handler=cmd_checkpoint)
+
+    report = sub.add_parser("report", parents=[common, filters],
+                            help="the trail for a period or records, as CSV")
+    report.add_argument("--out", metavar="FILE", required=True, help="a .csv file")
+    report.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    report.set_defaults(handler=cmd_report)
+
+    review = commands.add_parser("review", help="submit, approve, ask for changes, comment")
+    review_sub = review.add_subparsers(dest="review_command", metavar="COMMAND",
+                                       parser_class=type(review))
+    review_sub.required = True
+    for name, helptext in (("submit", "submit an incident for review"),
+                           ("approve", "approve a submitted incident (supervisors)"),
+                           ("request-changes", "send a submitted incident back (supervisors)"),
+                           ("comment", "add a comment to a record's thread")):
+        command = review_sub.add_parser(name, parents=[common], help=helptext)
+        command.add_argument("record", metavar="RECORD_ID")
+        command.add_argument("--comment", default="", metavar="TEXT")
+        command.set_defaults(handler=cmd_review, decision=name)
+    queue = review_sub.add_parser("queue", parents=[common],
+                                  help="incidents waiting for review (or needing changes)")
+    queue.add_argument("--status", choices=[s.value for s in IncidentStatus],
+                       default=IncidentStatus.SUBMITTED.value)
+    queue.set_defaults(handler=cmd_queue)
+    thread = review_sub.add_parser("show", parents=[common],
+                                   help="a record's review thread, approval and changes")
+    thread.add_argument("record", metavar="RECORD_ID")
+    thread.set_defaults(handler=cmd_review_show)
+
+
+def _filter(ctx: Context) -> AuditFilter:
+    return AuditFilter(user=ctx.args.user, action=ctx.args.action, record=ctx.args.record,
+                       date_from=ctx.args.date_from, date_to=ctx.args.date_to)
+
+
+def _describe(row: AuditRow) -> str:
+    target = row.object_type + (f" {row.object_id}" if row.object_id else "")
+    if row.object_version is not None:
+        target += f" v{row.object_version}"
+    extra = ""
+    if row.details:
+        extra = "  " + json.dumps(row.details, ensure_ascii=False, sort_keys=True)
+    return f"{row.action} {target}{extra}"
+
+
+def cmd_log(ctx: Context) -> int:
+    with unlocked(ctx) as session:
+        rows = AuditService(session).log(_filter(ctx), limit=ctx.args.limit)
+    if ctx.as_json:
+        ctx.out_json([r.as_json() for r in rows])
+        return ExitCode.OK
+    lines = [["SEQ", "TIME (UTC)", "USER", "WHAT"]]
+    lines += [[str(r.seq), r.at[:19].replace("T", " "), r.actor_name, _describe(r)]
+              for r in rows]
+    for line in table(lines):
+        ctx.out(line)
+    return ExitCode.OK
+
+
+def cmd_verify(ctx: Context) -> int:
+    against = None
+    if ctx.args.against:
+        against = AuditService.read_checkpoint(Path(ctx.args.against))
+    with unlocked(ctx) as session:
+        report = AuditService(session).verify(against)
+    if ctx.as_json:
+        ctx.out_json({"ok": report.ok, "entries": report.entries, "head": report.head_hash,
+                      "checkpoints": report.checkpoints, "reviews": report.reviews,
+                      "against": None if against is None else {
+                          "seq": against.seq, "signer": against.fingerprint},
+                      "problems": [{"seq": p.seq, "what": p.what} for p in report.problems]})
+    if report.ok:
+        if not ctx.as_json:
+            ctx.out(f"The audit trail verifies: {report.entries} entries, "
+                    f"{report.checkpoints} signed checkpoint(s), {report.reviews} signed "
+                    "review(s); every stored version matches its commit.")
+            if against is not None:
+                ctx.out(f"It extends the checkpoint of {against.at} (entry {against.seq}, "
+                        f"signed by {against.fingerprint}).")
+        return ExitCode.OK
+    first = report.first_problem
+    raise AuditVerificationError(
+        f"The audit trail does not verify. First problem: {first}."
+        + "".join(f"\n  {p}" for p in report.problems[1:20])
+        + "\nKeep this vault as it is, and compare it with a backup or a checkpoint kept "
+        "elsewhere.", report)
+
+
+def cmd_checkpoint(ctx: Context) -> int:
+    out = Path(ctx.args.out)
+    if out.exists() and not ctx.args.force:
+        raise UsageError(f"{out} already exists; use --force to replace it.")
+    with unlocked(ctx) as session:
+        made = AuditService(session).write_checkpoint(out, overwrite=ctx.args.force)
+    if ctx.as_json:
+        ctx.out_json({"file": str(out), "seq": made.seq, "head": made.head_hash,
+                      "signer": made.fingerprint})
+    else:
+        ctx.out(f"Wrote the checkpoint at entry {made.seq} to {out}, signed by "
+                f"{made.fingerprint}. Keep it outside this vault (another device, a "
+                "supervisor's copy) and check later with: casebook audit verify --against "
+                f"{out.name}")
+    return ExitCode.OK
+
+
+def cmd_report(ctx: Context) -> int:
+    out = Path(ctx.args.out)
+    if out.exists() and not ctx.args.force:
+        raise UsageError(f"{out} already exists; use --force to replace it.")
+    if out.suffix.lower() != ".csv":
+        raise UsageError("The command-line report is CSV (give a .csv file); the PDF report "
+                         "is made from the audit viewer in the application.")
+    with unlocked(ctx) as session:
+        rows = AuditService(session).log(_filter(ctx))
+    atomic_write_bytes(out, report_csv(rows).encode("utf-8"))
+    if ctx.as_json:
+        ctx.out_json({"file": str(out), "entries": len(rows)})
+    else:
+        ctx.out(f"Wrote {len(rows)} audit entries to {out}.")
+    return ExitCode.OK
+
+
+def cmd_review(ctx: Context) -> int:
+    with unlocked(ctx) as session:
+        service = ReviewService(session)
+        decision = ctx.args.decision
+        if decision == "comment":
+            item = service.comment(ctx.args.record, ctx.args.comment)
+            result = {"record": ctx.args.record, "comment": item.id}
+            message = "Comment added."
+        else:
+            action = {"submit": service.submit, "approve": service.approve,
+                      "request-changes": service.request_changes}[decision]
+            saved = action(ctx.args.record, ctx.args.comment)
+            result = {"record": saved.id, "version": saved.version,
+                      "status": saved.content.get("status")}
+            message = (f"Incident {saved.id} is now {saved.content.get('status')} "
+                       f"(version {saved.version}); the decision is signed.")
+    if ctx.as_json:
+        ctx.out_json(result)
+    else:
+        ctx.out(message)
+    return ExitCode.OK
+
+
+def cmd_queue(ctx: Context) -> int:
+    with unlocked(ctx) as session:
+        rows = ReviewService(session).queue(IncidentStatus(ctx.args.status))
+    if ctx.as_json:
+        ctx.out_json([{"id": r.id, "title": r.title, "status": r.status,
+                       "updated_at": r.updated_at} for r in rows])
+        return ExitCode.OK
+    lines = [["ID", "CHANGED", "TITLE"]]
+    lines += [[r.id, r.updated_at[:10], r.title] for r in rows]
+    for line in table(lines):
+        ctx.out(line)
+    return ExitCode.OK
+
+
+def cmd_review_show(ctx: Context) -> int:
+    with unlocked(ctx) as session:
+        service = ReviewService(session)
+        thread = service.thread(ctx.args.record)
+        approval = service.approval(ctx.args.record)
+        approved, changes = service.changes_since_approval(ctx.args.record)
+    if ctx.as_json:
+        ctx.out_json({
+            "approval": {"version": approval.approved_version, "valid": approval.valid,
+                         "reason": approval.reason, "reviewer": approval.reviewer_name},
+            "thread": [{"at": i.at, "author": i.author_name, "version": i.record_version,
+                        "decision": i.decision, "text": i.text} for i in thread],
+            "changes_since_approval": [{"field": c.field, "before": c.before,
+                                        "after": c.after} for c in changes],
+        })
+        return ExitCode.OK
+    ctx.out(f"Approval: {approval.reason}"
+            + (f" (version {approval.approved_version}, {approval.reviewer_name})"
+               if approval.approved_version else ""))
+    for item in thread:
+        what = item.decision or "comment"
+        ctx.out(f"  {item.at[:16].replace('T', ' ')}  {item.author_name}  v{item.record_version}"
+                f"  {what}" + (f": {item.text}" if item.text else ""))
+    base = f"version {approved}" if approved else "the first version"
+    ctx.out(f"Changed since {base}: " + (", ".join(c.field for c in changes) or "nothing"))
+    return ExitCode.OK
