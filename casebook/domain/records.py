@@ -28,6 +28,7 @@ class RecordKind(StrEnum):
     EVIDENCE = "evidence"
     CONSENT = "consent"
     PLACE = "place"
+    QUALIFICATION = "qualification"
 
 
 class Sensitivity(StrEnum):
@@ -274,6 +275,18 @@ class PlaceContent(_Content):
     longitude: float | None = Field(default=None, ge=-180, le=180)
 
 
+class QualificationContent(_Content):
+    """A supervisor's legal qualification of one act, kept apart from the facts:
+    the violation (a term of the ``legal`` scheme), the standard of proof reached (a
+    term of the ``proof`` scheme) and why. Only supervisors write these."""
+
+    act: RecordRef
+    term: ShortText = Field(min_length=1)
+    proof: ShortText = Field(min_length=1)
+    rationale: LongText = ""
+    reviewer: ShortText = ""  # the supervisor's user id, set by the service
+
+
 CONTENT_TYPES: dict[RecordKind, type[_Content]] = {
     RecordKind.INCIDENT: IncidentContent,
     RecordKind.PERSON: PersonContent,
@@ -284,6 +297,7 @@ CONTENT_TYPES: dict[RecordKind, type[_Content]] = {
     RecordKind.EVIDENCE: EvidenceContent,
     RecordKind.CONSENT: ConsentContent,
     RecordKind.PLACE: PlaceContent,
+    RecordKind.QUALIFICATION: QualificationContent,
 }
 
 #: Fields that must point at an existing record of the given kinds (checked by the
@@ -297,6 +311,7 @@ REFERENCES: dict[RecordKind, dict[str, tuple[RecordKind, ...]]] = {
     RecordKind.EVIDENCE: {"record": tuple(RecordKind)},
     RecordKind.CONSENT: {"person": (RecordKind.PERSON,)},
     RecordKind.PLACE: {"parent": (RecordKind.PLACE,)},
+    RecordKind.QUALIFICATION: {"act": (RecordKind.ACT,)},
     RecordKind.INCIDENT: {},
     RecordKind.PERSON: {},
 }

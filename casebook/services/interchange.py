@@ -65,6 +65,7 @@ SECTIONS: dict[str, RecordKind] = {
     "statements": RecordKind.STATEMENT,
     "consents": RecordKind.CONSENT,
     "evidence": RecordKind.EVIDENCE,
+    "qualifications": RecordKind.QUALIFICATION,
 }
 SECTION_OF: dict[RecordKind, str] = {kind: name for name, kind in SECTIONS.items()}
 
@@ -73,7 +74,7 @@ _RANK: dict[RecordKind, int] = {
     kind: rank for rank, kind in enumerate((
         RecordKind.PLACE, RecordKind.UNIT, RecordKind.INCIDENT, RecordKind.PERSON,
         RecordKind.INVOLVEMENT, RecordKind.ACT, RecordKind.STATEMENT, RecordKind.CONSENT,
-        RecordKind.EVIDENCE,
+        RecordKind.EVIDENCE, RecordKind.QUALIFICATION,
     ))
 }
 

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel, col, delete, func, select
 
 from casebook.domain.canonical import canonical_json
 from casebook.domain.dates import earliest, latest
-from casebook.domain.errors import CasebookError, ValidationError
+from casebook.domain.errors import CasebookError, PermissionDeniedError, ValidationError
 from casebook.domain.records import (
     REFERENCES,
     IncidentContent,
@@ -29,6 +29,7 @@ from casebook.domain.records import (
     is_child_at,
     validate_content,
 )
+from casebook.domain.users import Role
 from casebook.search.normalise import index_form
 from casebook.services.tagging import stamped, tag_codes, tag_problems
 from casebook.services.unit_of_work import UnitOfWork
@@ -144,6 +145,8 @@ def _search_text(kind: RecordKind, content: Mapping[str, Any]) -> str:
                   content.get("affiliation", "")]
     elif kind is RecordKind.EVIDENCE:
         parts.append(content.get("description", ""))
+    elif kind is RecordKind.QUALIFICATION:
+        parts.append(content.get("rationale", ""))
     return index_form(" ".join(str(p) for p in parts if p))
 
 
@@ -201,6 +204,15 @@ class RecordStore:
             return None
         return RecordKind(record.kind)
 
+    def _check_may_write(self, kind: RecordKind, action: str) -> None:
+        """Legal qualification is a supervisor's act (issue 5), whether typed in or
+        imported."""
+        del action  # every write, imports included
+        if kind is RecordKind.QUALIFICATION and self.uow.user.role is not Role.SUPERVISOR:
+            raise PermissionDeniedError(
+                "Only a supervisor can qualify an act legally. Ask your supervisor."
+            )
+
     @property
     def term_index(self) -> TermIndex:
         if self._term_index is None:
@@ -235,6 +247,7 @@ class RecordStore:
         self, kind: RecordKind, data: Mapping[str, Any], *, external_ref: str | None = None,
         record_id: str | None = None, where: str = "", action: str = "create",
     ) -> StoredRecord:
+        self._check_may_write(kind, action)
         model = validate_content(kind, dict(data), where)
         content = self.stamp(kind, content_to_json(model), None, where)
         _check_review_status(kind, content, None, action)
@@ -269,6 +282,7 @@ class RecordStore:
                 f"version {expected_version}. Reopen it; nothing was overwritten."
             )
         kind = RecordKind(record.kind)
+        self._check_may_write(kind, action)
         model = validate_content(kind, dict(data), where)
         previous = self.current_content(record)
         content = self.stamp(kind, content_to_json(model), previous, where)
@@ -290,6 +304,7 @@ class RecordStore:
                 f"This record was changed (now version {record.version}) since you opened "
                 f"version {expected_version}. Reopen it; nothing was deleted."
             )
+        self._check_may_write(RecordKind(record.kind), "delete")
         dependents = self.db.exec(
             select(Record.kind, func.count())
             .join(RecordReference, col(RecordReference.from_id) == col(Record.id))
@@ -395,9 +410,12 @@ class RecordStore:
     def _incident_of(self, kind: RecordKind, content: Mapping[str, Any]) -> str | None:
         if kind in _INCIDENT_FIELD:
             return str(content[_INCIDENT_FIELD[kind]])
-        if kind is not RecordKind.EVIDENCE:
+        if kind is RecordKind.QUALIFICATION:
+            owner = str(content["act"])
+        elif kind is RecordKind.EVIDENCE:
+            owner = str(content["record"])
+        else:
             return None
-        owner = str(content["record"])
         if self._kind_of(owner) is RecordKind.INCIDENT:
             return owner
         if owner in self._incident_links:

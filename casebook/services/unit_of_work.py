@@ -25,6 +25,7 @@ from sqlmodel import Session
 from casebook.audit import chain
 from casebook.crypto.signing import key_id
 from casebook.domain.canonical import canonical_json
+from casebook.domain.users import User
 from casebook.services.events import AuditAppended, Event, EventBus
 from casebook.storage.models import AuditEntry, VaultMeta, insert_many
 from casebook.storage.vault import UnlockedVault, now_utc
@@ -50,6 +51,10 @@ class UnitOfWork:
         self._head_loaded = False
         self._commit_salt: bytes | None = None
         self._actor = key_id(vault.user.public_key)
+
+    @property
+    def user(self) -> User:
+        return self._vault.user
 
     @property
     def actor(self) -> str:
