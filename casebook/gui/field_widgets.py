@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -189,6 +192,88 @@ class ChoiceCombo(QComboBox):
         else:
             self.setCurrentIndex(-1)
             self.setEditText(str(value))
+
+
+class ChooserField(QWidget):
+    """A value chosen in a dialog: a read-only line showing it, a "Choose…" button
+    (also Space, F4 or Alt+Down on the line) and, if ``clearable``, a clear button.
+    Subclasses say how a value reads and open their picker."""
+
+    changed = Signal()
+
+    def __init__(self, *, clearable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value: str | None = None
+        self.line = QLineEdit()
+        self.line.setReadOnly(True)
+        self.line.installEventFilter(self)
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.clicked.connect(lambda _checked=False: self.open_picker())
+        self.clear_button = QToolButton()
+        self.clear_button.setText("×")
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.setAccessibleName(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear"))
+        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.setVisible(clearable)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.line, 1)
+        row.addWidget(self.clear_button)
+        row.addWidget(self.choose_button)
+        self.setFocusProxy(self.line)
+        self._show()
+
+    # for subclasses
+
+    def describe(self, value: str) -> tuple[str, str, bool]:
+        """(text shown, tooltip, whether it is shown as out of use)."""
+        return value, "", False
+
+    def open_picker(self) -> QDialog | None:
+        raise NotImplementedError
+
+    # value
+
+    def value(self) -> str | None:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` (no ``changed``: used to load, undo and restore)."""
+        self._value = str(value) if value else None
+        self._show()
+
+    def choose(self, value: str | None) -> None:
+        """The person chose ``value`` (``changed`` if it differs)."""
+        if (value or None) == self._value:
+            return
+        self.set_value(value)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.choose(None)
+
+    def _show(self) -> None:
+        text, tip, retired = self.describe(self._value) if self._value else ("", "", False)
+        self.line.setText(text)
+        self.line.setCursorPosition(0)
+        self.line.setToolTip(tip)
+        font = self.line.font()
+        font.setItalic(retired)
+        self.line.setFont(font)
+        self.clear_button.setEnabled(self._value is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress and isinstance(
+            event, QKeyEvent
+        ):
+            key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if key in (Qt.Key.Key_Space, Qt.Key.Key_F4) or (key == Qt.Key.Key_Down and alt):
+                self.open_picker()
+                return True
+        return super().eventFilter(watched, event)
 
 
 class FieldRow(QWidget):

@@ -68,3 +68,9 @@ class Translations:
             return
         self._app.installTranslator(translator)
         self._installed.append(translator)
+
+
+def interface_language() -> str:
+    """The language labels are shown in: ``ar`` in the Arabic interface, else ``en``
+    (taxonomy terms and places have names in both)."""
+    return "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
