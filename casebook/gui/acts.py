@@ -21,12 +21,17 @@ from PySide6.QtWidgets import (
 from casebook.domain.records import RecordKind
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.field_widgets import ChoiceCombo, PartialDateEdit, select_data
+from casebook.gui.i18n import interface_language
 from casebook.gui.incident_list_model import local_date
 from casebook.gui.labels import code_choices, code_label
 from casebook.gui.people_panel import Link
+from casebook.gui.place_picker import PlaceField
 from casebook.gui.record_dialog import RecordDialog
 from casebook.gui.record_table import RecordTablePanel
+from casebook.gui.tag_chips import TagChips, TermField, parse_codes
+from casebook.gui.taxonomy_picker import tag_schemes_for
 from casebook.services.records import StoredRecord
+from casebook.services.tagging import ACT_TYPE_SCHEME
 
 People = Callable[[], tuple[Link, ...]]
 
@@ -128,13 +133,18 @@ class ActDialog(RecordDialog):
         for link in self._people:
             if link.role == "victim":
                 self.victim.addItem(link.name or link.person, link.person)
-        self.act_type = QLineEdit()
+        terms = self.context.terms
+        self.act_type = TermField(terms, ACT_TYPE_SCHEME, self.tr("Choose the act type"))
         self.act_type.setObjectName("act_type")
-        self.act_type.setPlaceholderText(self.tr("Code, e.g. killing, arbitrary-detention"))
         self.method = QLineEdit()
         self.method.setObjectName("act_method")
+        self.method.setPlaceholderText(self.tr("How it was done, in a few words"))
         self.date = PartialDateEdit()
         self.date.setObjectName("act_date")
+        self.place = PlaceField(self.context)
+        self.place.setObjectName("act_place")
+        self.tags = TagChips(terms, tag_schemes_for(terms, self.kind.value))
+        self.tags.setObjectName("act_tags")
         self.outcome = ChoiceCombo(code_choices("outcome"))
         self.outcome.setObjectName("act_status_at_end")
         choices = [(f"person:{link.person}", link.name or link.person)
@@ -145,16 +155,20 @@ class ActDialog(RecordDialog):
         self.add_row(self.tr("Act type:"), "act_type", self.act_type)
         self.add_row(self.tr("Method:"), "method", self.method)
         self.add_row(self.tr("Date:"), "date", self.date)
+        self.add_row(self.tr("Place:"), "place", self.place)
         self.add_row(self.tr("Status at the end:"), "status_at_end", self.outcome)
+        self.add_row(self.tr("Tags:"), "tags", self.tags)
         self.add_row(self.tr("Alleged perpetrators:"), "perpetrators", self.perpetrators)
-        self.resize(760, 560)
+        self.resize(780, 660)
 
     def values(self) -> dict[str, Any]:
         return {
             "victim": self.victim.currentData(),
-            "act_type": self.act_type.text(),
+            "act_type": self.act_type.value() or "",
             "method": self.method.text(),
             "date": self.date.value(),
+            "place": self.place.value(),
+            "tags": self.tags.codes(),
             "status_at_end": self.outcome.value() or "",
             "perpetrators": self.perpetrators.values(),
         }
@@ -164,18 +178,23 @@ class ActDialog(RecordDialog):
         if victim and self.victim.findData(victim) < 0:
             self.victim.addItem(self.context.person_name(str(victim)), victim)
         select_data(self.victim, victim)
-        self.act_type.setText(str(values.get("act_type") or ""))
+        self.act_type.set_value(values.get("act_type"))
         self.method.setText(str(values.get("method") or ""))
         self.date.set_value(values.get("date"))
+        self.place.set_value(values.get("place"))
+        self.tags.set_codes(values.get("tags"))
         self.outcome.set_value(values.get("status_at_end"))
         self.perpetrators.set_values(values.get("perpetrators"))
 
     def values_from_content(self, content: Mapping[str, Any]) -> dict[str, Any]:
-        return {key: content.get(key) for key in
-                ("victim", "act_type", "method", "date", "status_at_end", "perpetrators")}
+        values = {key: content.get(key) for key in
+                  ("victim", "act_type", "method", "date", "place", "status_at_end",
+                   "perpetrators")}
+        values["tags"] = parse_codes(content.get("tags"))
+        return values
 
     def content_from_values(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        return {"incident": self.parent_id, **values}
+        return {"incident": self.parent_id, **values, "tags": parse_codes(values.get("tags"))}
 
 
 class ActsPanel(RecordTablePanel):
@@ -199,8 +218,10 @@ class ActsPanel(RecordTablePanel):
 
     def cells(self, record: StoredRecord) -> list[str]:
         content = record.content
+        act_type = str(content.get("act_type") or "")
         return [self.context.person_name(str(content.get("victim"))),
-                str(content.get("act_type") or ""), local_date(content.get("date")),
+                self.context.terms.label(act_type, interface_language()) if act_type else "",
+                local_date(content.get("date")),
                 code_label("outcome", content.get("status_at_end"))]
 
     def make_dialog(self, owner_id: str, record_id: str | None) -> RecordDialog:

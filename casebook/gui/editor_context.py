@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casebook.domain.errors import CasebookError
+from casebook.gazetteer.model import Gazetteer, Place
 from casebook.gui.places import PlaceNames
 from casebook.gui.workers import TaskRunner
 from casebook.services.drafts import DraftService
 from casebook.services.evidence import EvidenceService
+from casebook.services.places import PlaceService
 from casebook.services.queries import Queries
 from casebook.services.records import RecordService
+from casebook.services.taxonomy import TaxonomyService
 from casebook.services.vault_service import VaultSession
+from casebook.taxonomy.model import TermIndex
 
 
 @dataclass
@@ -23,6 +27,9 @@ class EditorContext:
     evidence: EvidenceService = field(init=False)
     drafts: DraftService = field(init=False)
     places: PlaceNames = field(init=False)
+    gazetteer: Gazetteer = field(init=False)
+    #: The vault's taxonomy (every scheme, retired terms included), read once.
+    terms: TermIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.records = RecordService(self.session)
@@ -30,9 +37,20 @@ class EditorContext:
         self.evidence = EvidenceService(self.session)
         self.drafts = DraftService(self.session)
         self.reload_places()
+        self.reload_terms()
 
     def reload_places(self) -> None:
-        self.places = PlaceNames.load(self.queries)
+        self.gazetteer = PlaceService(self.session).gazetteer()
+        self.places = PlaceNames.from_gazetteer(self.gazetteer)
+
+    def place_added(self, place: Place) -> None:
+        """A place was added (from a picker): known everywhere from now on."""
+        self.gazetteer = Gazetteer([*self.gazetteer.all(), place])
+        self.places.add(place)
+
+    def reload_terms(self) -> None:
+        """Read the taxonomy again (after an update); editors opened afterwards use it."""
+        self.terms = TaxonomyService(self.session).index()
 
     def user_name(self, user_id: str) -> str:
         """A vault user's name; the id itself for a user no longer in the key file."""

@@ -31,10 +31,12 @@ from casebook.gui.evidence_panel import EvidencePanel
 from casebook.gui.field_widgets import PartialDateEdit, code_combo, western_digits
 from casebook.gui.labels import code_choices
 from casebook.gui.people_panel import AddPersonDialog, Link, NewPersonDialog, PeoplePanel
-from casebook.gui.places import PlaceCombo
+from casebook.gui.place_picker import PlaceField
 from casebook.gui.record_dialog import RecordDialog
 from casebook.gui.record_editor import RecordEditor
 from casebook.gui.statements import StatementDialog, StatementsPanel
+from casebook.gui.tag_chips import TagChips, parse_codes
+from casebook.gui.taxonomy_picker import tag_schemes_for
 from casebook.services.incidents import save_incident
 from casebook.services.records import StoredRecord
 
@@ -93,23 +95,21 @@ class IncidentEditor(RecordEditor):
         self.precision = code_combo("precision", blank=self.tr("Not given"))
         self.precision.setObjectName("date_precision")
         self.form.bind_combo("date_precision", self.tr("Date precision"), self.precision)
-        self.place = PlaceCombo(self.context.places)
+        self.place = PlaceField(self.context)
         self.place.setObjectName("place")
         self.form.bind("place", self.tr("Place"), self.place.value, self.place.set_value,
-                       self.place.currentTextChanged, focus=self.place, merge=True)
-        line = self.place.lineEdit()
-        if line is not None:
-            self.form.watch_keys(line)
+                       self.place.changed, focus=self.place.line)
         self.status = code_combo("status")
         self.status.setObjectName("status")
         self.form.bind_combo("status", self.tr("Status"), self.status)
         self.sensitivity = code_combo("sensitivity")
         self.sensitivity.setObjectName("sensitivity")
         self.form.bind_combo("sensitivity", self.tr("Sensitivity"), self.sensitivity)
-        self.tags = QLineEdit()
+        terms = self.context.terms
+        self.tags = TagChips(terms, tag_schemes_for(terms, self.kind.value))
         self.tags.setObjectName("tags")
-        self.tags.setPlaceholderText(self.tr("Tag codes, separated by commas"))
-        self.form.bind_line("tags", self.tr("Tags"), self.tags)
+        self.form.bind("tags", self.tr("Tags"), self.tags.codes, self.tags.set_codes,
+                       self.tags.changed, focus=self.tags.add_button)
         self.narrative = QPlainTextEdit()
         self.narrative.setObjectName("narrative")
         self.narrative.setPlaceholderText(
@@ -168,13 +168,12 @@ class IncidentEditor(RecordEditor):
             "place": content.get("place"),
             "status": content.get("status") or "draft",
             "sensitivity": content.get("sensitivity") or "normal",
-            "tags": ", ".join(content.get("tags") or ()),
+            "tags": parse_codes(content.get("tags")),
             "narrative": content.get("narrative", ""),
             "links": self._stored_links(),
         }
 
     def content_from_values(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        tags = [t.strip() for t in str(values["tags"]).replace("،", ",").split(",")]
         return {
             "title": values["title"],
             "date_start": western_digits(values["date_start"]).strip() or None,
@@ -183,7 +182,7 @@ class IncidentEditor(RecordEditor):
             "place": values["place"],
             "status": values["status"],
             "sensitivity": values["sensitivity"],
-            "tags": list(dict.fromkeys(t for t in tags if t)),
+            "tags": parse_codes(values["tags"]),
             "narrative": values["narrative"],
         }
 

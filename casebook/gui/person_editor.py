@@ -37,6 +37,8 @@ from casebook.gui.field_widgets import (
     western_digits,
 )
 from casebook.gui.record_editor import RecordEditor
+from casebook.gui.tag_chips import TagChips, parse_codes
+from casebook.gui.taxonomy_picker import tag_schemes_for
 from casebook.services.records import StoredRecord
 
 NAME_PARTS = ("given", "father", "grandfather", "family", "laqab")
@@ -94,6 +96,11 @@ class PersonEditor(RecordEditor):
         self.age_estimate.setObjectName("age_is_estimate")
         self.form.bind_check("age_is_estimate", self.tr("Age is an estimate"), self.age_estimate)
         self.occupation = self._line("occupation", self.tr("Occupation"))
+        terms = self.context.terms
+        self.tags = TagChips(terms, tag_schemes_for(terms, self.kind.value))
+        self.tags.setObjectName("tags")
+        self.form.bind("tags", self.tr("Tags"), self.tags.codes, self.tags.set_codes,
+                       self.tags.changed, focus=self.tags.add_button)
         self.counting = code_combo("counting")
         self.counting.setObjectName("counting_unit")
         self.form.bind_combo("counting_unit", self.tr("Counted as"), self.counting)
@@ -133,6 +140,7 @@ class PersonEditor(RecordEditor):
         age_row.addStretch(1)
         facts.addRow(self.tr("Age:"), self.field_row("age", age_row))
         facts.addRow(self.tr("Occupation:"), self.field_row("occupation", self.occupation))
+        facts.addRow(self.tr("Tags:"), self.field_row("tags", self.tags))
         counting_row = QHBoxLayout()
         counting_row.addWidget(self.counting)
         counting_row.addWidget(QLabel(self.tr("Size:")))
@@ -225,6 +233,7 @@ class PersonEditor(RecordEditor):
             "group_size_estimate": bool(content.get("group_size_estimate")),
             "sensitivity": content.get("sensitivity") or "normal",
             "notes": content.get("notes", ""),
+            "tags": parse_codes(content.get("tags")),
             "contact": "",  # shown only once revealed
         }
         return values
@@ -245,6 +254,7 @@ class PersonEditor(RecordEditor):
             "group_size_estimate": values["group_size_estimate"] if group else False,
             "sensitivity": values["sensitivity"],
             "notes": values["notes"],
+            "tags": parse_codes(values["tags"]),
         }
         if self.contact_revealed:
             content["contact"] = values["contact"]

@@ -8,31 +8,42 @@ name in it; :class:`PlaceCombo` picks a known place or takes free text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
+from casebook.gazetteer.model import Gazetteer, Place
 from casebook.gui.field_widgets import ChoiceCombo
+from casebook.gui.i18n import interface_language
 from casebook.services.queries import PlaceRow, Queries
 
 
 class PlaceNames:
     def __init__(self, places: list[PlaceRow]) -> None:
-        arabic = QLocale().language() == QLocale.Language.Arabic
-        self.rows = places
+        self._arabic = interface_language() == "ar"
+        self.rows: list[PlaceRow] = []
         self._labels: dict[str, str] = {}
+        self._by_text: dict[str, str] = {}
         for place in places:
-            name = place.name_ar if arabic and place.name_ar else place.name
-            self._labels[place.id] = name
-        self._by_text = {
-            text.casefold(): place.id
-            for place in places
-            for text in (place.name, place.name_ar, place.pcode)
-            if text
-        }
+            self._add_row(place)
+
+    def _add_row(self, place: PlaceRow) -> None:
+        self.rows.append(place)
+        self._labels[place.id] = place.name_ar if self._arabic and place.name_ar else place.name
+        for text in (place.name, place.name_ar, place.pcode):
+            if text:
+                self._by_text[text.casefold()] = place.id
 
     @classmethod
     def load(cls, queries: Queries) -> PlaceNames:
         return cls(queries.places())
+
+    @classmethod
+    def from_gazetteer(cls, gazetteer: Gazetteer) -> PlaceNames:
+        rows = [_row(place) for place in gazetteer.all()]
+        return cls(sorted(rows, key=lambda p: (p.name.casefold(), p.id)))
+
+    def add(self, place: Place) -> None:
+        """A place added since these names were read."""
+        self._add_row(_row(place))
 
     def label(self, value: str | None) -> str:
         if not value:
@@ -47,6 +58,10 @@ class PlaceNames:
         """The place id a typed name or P-code stands for; otherwise the text itself."""
         cleaned = text.strip()
         return self._by_text.get(cleaned.casefold(), cleaned)
+
+
+def _row(place: Place) -> PlaceRow:
+    return PlaceRow(place.id, place.name, place.name_ar, place.pcode, place.level.value)
 
 
 class PlaceCombo(ChoiceCombo):

@@ -16,6 +16,8 @@ from casebook.gui.labels import code_label
 from casebook.gui.people_panel import Link
 from casebook.gui.record_dialog import RecordDialog
 from casebook.gui.record_table import RecordTablePanel
+from casebook.gui.tag_chips import TagChips, parse_codes
+from casebook.gui.taxonomy_picker import tag_schemes_for
 from casebook.services.records import StoredRecord
 
 EXCERPT = 80
@@ -56,6 +58,9 @@ class StatementDialog(RecordDialog):
             [(blank, "")] + [(grade, grade) for grade in "123456"]
         )
         self.credibility.setObjectName("statement_credibility")
+        terms = self.context.terms
+        self.tags = TagChips(terms, tag_schemes_for(terms, self.kind.value))
+        self.tags.setObjectName("statement_tags")
         self.text = QPlainTextEdit()
         self.text.setObjectName("statement_text")
         self.add_row(self.tr("Source:"), "source", self.source)
@@ -65,8 +70,9 @@ class StatementDialog(RecordDialog):
         self.add_row(self.tr("Language:"), "language", self.language)
         self.add_row(self.tr("Reliability (A–F):"), "reliability", self.reliability)
         self.add_row(self.tr("Credibility (1–6):"), "credibility", self.credibility)
+        self.add_row(self.tr("Tags:"), "tags", self.tags)
         self.add_row(self.tr("Statement:"), "text", self.text)
-        self.resize(700, 620)
+        self.resize(700, 660)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -77,6 +83,7 @@ class StatementDialog(RecordDialog):
             "language": self.language.text(),
             "reliability": self.reliability.currentData(),
             "credibility": self.credibility.currentData(),
+            "tags": self.tags.codes(),
             "text": self.text.toPlainText(),
         }
 
@@ -91,15 +98,18 @@ class StatementDialog(RecordDialog):
         self.language.setText(str(values.get("language") or ""))
         select_data(self.reliability, values.get("reliability") or "")
         select_data(self.credibility, values.get("credibility") or "")
+        self.tags.set_codes(values.get("tags"))
         self.text.setPlainText(str(values.get("text") or ""))
 
     def values_from_content(self, content: Mapping[str, Any]) -> dict[str, Any]:
-        return {key: content.get(key) for key in (
+        values = {key: content.get(key) for key in (
             "source", "connection", "date", "interviewer", "language", "reliability",
             "credibility", "text")}
+        values["tags"] = parse_codes(content.get("tags"))
+        return values
 
     def content_from_values(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        return {"incident": self.parent_id, **values}
+        return {"incident": self.parent_id, **values, "tags": parse_codes(values.get("tags"))}
 
 
 class StatementsPanel(RecordTablePanel):

@@ -257,7 +257,14 @@ def test_acts_take_victims_of_the_incident(
     editor = app.main_window.workspace.open_incident(incident.id)
     dialog = editor.acts.add()
     assert [dialog.victim.itemData(i) for i in range(dialog.victim.count())] == [victim.id]
-    qtbot.keyClicks(dialog.act_type, "summary-execution")
+    # The act type comes from the taxonomy: found by typing, picked with the keyboard.
+    picker = dialog.act_type.open_picker()
+    qtbot.keyClicks(picker.search, "summary")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Down)
+    with qtbot.waitSignal(picker.accepted):
+        qtbot.keyClick(picker.tree, Qt.Key.Key_Return)
+    assert dialog.act_type.value() == "act.summary-execution"
+    assert dialog.act_type.line.text() == "Summary execution"
     dialog.date.setText("2025-03-07")
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("killed"))
     dialog.perpetrators.add_row({"unit": unit.id, "confidence": "high"})
@@ -266,13 +273,14 @@ def test_acts_take_victims_of_the_incident(
     assert not is_shown(dialog)
     assert editor.acts.table.rowCount() == 1
     assert editor.acts.table.item(0, 0).text() == "Nizar Ismail"
+    assert editor.acts.table.item(0, 1).text() == "Summary execution"
     assert editor.acts.table.item(0, 3).text() == "Killed"
     act = editor.acts.records[0].content
     assert [(p["person"], p["unit"], p["involvement"], p["confidence"])
             for p in act["perpetrators"]] == [
         (None, unit.id, "", "high"), (officer.id, None, "gave orders", "medium")]
     assert (act["victim"], act["act_type"], act["status_at_end"]) == (
-        victim.id, "summary-execution", "killed")
+        victim.id, "act.summary-execution", "killed")
     act_id = editor.acts.records[0].id
     # Remove it again (a tombstone version).
     editor.acts.table.selectRow(0)

@@ -28,7 +28,7 @@ def seed(app: App, count: int = COUNT) -> RecordService:
             "status": statuses[index % len(statuses)].value,
             "date_start": f"{2000 + index % 25}-{index % 12 + 1:02d}",
             "place": f"Village {index % 7}",
-            "tags": ["shelling"] if index % 3 == 0 else [],
+            "tags": ["act.shelling-airstrike"] if index % 3 == 0 else [],
         })
     return records
 
@@ -93,7 +93,7 @@ def test_filter_bar_and_count(qtbot: QtBot, app: App) -> None:
     expected = sum(1 for i in range(COUNT) if i % 4 == 3)
     assert page.model.total == expected
     assert page.count.text() == f"{expected} incidents"
-    bar.tag.setText("shelling")
+    bar.tag.setText("act.shelling-airstrike")
     qtbot.waitUntil(lambda: not bar.pending)
     assert page.model.total == sum(1 for i in range(COUNT) if i % 4 == 3 and i % 3 == 0)
     bar.clear()
