@@ -35,12 +35,20 @@ _STATUS_MARK = {TermStatus.ACTIVE: "", TermStatus.DEPRECATED: " [deprecated]",
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=LANGUAGES, default="en", help="label language")
+    _register_taxonomy(commands, common, lang)
+    _register_tag(commands, common)
+    _register_places(commands, common, lang)
+    _register_count(commands, common, lang)
+
+
+def _register_taxonomy(commands: Any, common: argparse.ArgumentParser,
+                       lang: argparse.ArgumentParser) -> None:
     taxonomy = commands.add_parser("taxonomy", help="the shared taxonomy: browse, update, export")
     sub = taxonomy.add_subparsers(dest="taxonomy_command", metavar="COMMAND",
                                   parser_class=type(taxonomy))
     sub.required = True
-    lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=LANGUAGES, default="en", help="label language")
 
     listing = sub.add_parser("list", parents=[common, lang],
                              help="the schemes, or the terms of one scheme as a tree")
@@ -55,23 +63,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     for name, helptext in (("import", "install a newer taxonomy version, or a CSV thesaurus "
                                       "as a new scheme"),
                            ("diff", "what importing FILE would change (writes nothing)")):
-        command = sub.add_parser(name, parents=[common], help=helptext)
-        command.add_argument("file", metavar="FILE")
-        command.add_argument("--format", choices=FORMATS,
-                             help="json (a taxonomy file), uwazi (Uwazi thesaurus CSV) or csv "
-                             "(code,parent,label_en,...); default from the file name")
-        command.add_argument("--scheme", metavar="CODE", help="scheme code for a CSV thesaurus")
-        command.add_argument("--label", metavar="TEXT", help="English name of the new scheme")
-        command.add_argument("--label-ar", metavar="TEXT", help="Arabic name of the new scheme")
-        command.add_argument("--applies-to", metavar="KINDS", default="incident",
-                             help="record kinds the scheme tags, comma-separated "
-                             "(default: incident)")
-        if name == "import":
-            command.add_argument("--dry-run", action="store_true", help="show the changes only")
-            command.add_argument("--remap", action="store_true",
-                                 help="also replace deprecated terms on records by their "
-                                 "replacements (audited)")
-        command.set_defaults(handler=cmd_import, dry=name == "diff")
+        _register_import(sub, common, name, helptext)
 
     export = sub.add_parser("export", parents=[common],
                             help="write the taxonomy (or one scheme) to a file")
@@ -94,12 +86,38 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     counts.add_argument("--kind", choices=[k.value for k in RecordKind], default="incident")
     counts.set_defaults(handler=cmd_counts)
 
+
+def _register_import(sub: Any, common: argparse.ArgumentParser, name: str,
+                     helptext: str) -> None:
+    command = sub.add_parser(name, parents=[common], help=helptext)
+    command.add_argument("file", metavar="FILE")
+    command.add_argument("--format", choices=FORMATS,
+                         help="json (a taxonomy file), uwazi (Uwazi thesaurus CSV) or csv "
+                         "(code,parent,label_en,...); default from the file name")
+    command.add_argument("--scheme", metavar="CODE", help="scheme code for a CSV thesaurus")
+    command.add_argument("--label", metavar="TEXT", help="English name of the new scheme")
+    command.add_argument("--label-ar", metavar="TEXT", help="Arabic name of the new scheme")
+    command.add_argument("--applies-to", metavar="KINDS", default="incident",
+                         help="record kinds the scheme tags, comma-separated "
+                         "(default: incident)")
+    if name == "import":
+        command.add_argument("--dry-run", action="store_true", help="show the changes only")
+        command.add_argument("--remap", action="store_true",
+                             help="also replace deprecated terms on records by their "
+                             "replacements (audited)")
+    command.set_defaults(handler=cmd_import, dry=name == "diff")
+
+
+def _register_tag(commands: Any, common: argparse.ArgumentParser) -> None:
     tag = commands.add_parser("tag", parents=[common], help="add (or remove) taxonomy tags")
     tag.add_argument("record", metavar="RECORD_ID")
     tag.add_argument("codes", nargs="*", metavar="CODE")
     tag.add_argument("--remove", nargs="+", default=[], metavar="CODE", help="tags to remove")
     tag.set_defaults(handler=cmd_tag)
 
+
+def _register_places(commands: Any, common: argparse.ArgumentParser,
+                     lang: argparse.ArgumentParser) -> None:
     places = commands.add_parser("places", help="the gazetteer")
     place_sub = places.add_subparsers(dest="places_command", metavar="COMMAND",
                                       parser_class=type(places))
@@ -128,6 +146,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     place_add.add_argument("--lon", type=float, metavar="DEGREES")
     place_add.set_defaults(handler=cmd_places_add)
 
+
+def _register_count(commands: Any, common: argparse.ArgumentParser,
+                    lang: argparse.ArgumentParser) -> None:
     count = commands.add_parser(
         "count", parents=[common, lang],
         help="count incidents by taxonomy scheme and/or place level")

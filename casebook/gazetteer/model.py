@@ -53,7 +53,8 @@ class Gazetteer:
         for children in self._children.values():
             children.sort(key=lambda p: (level_rank(p.level), p.name.casefold()))
         self._folded = {
-            p.id: " | ".join(fold(n) for n in (p.name, p.name_ar) if n) for p in self._places.values()
+            p.id: " | ".join(fold(n) for n in (p.name, p.name_ar) if n)
+            for p in self._places.values()
         }
 
     def __len__(self) -> int:
@@ -124,7 +125,8 @@ class Gazetteer:
                 return parent
         return None
 
-    def search(self, query: str, *, level: PlaceLevel | None = None, limit: int = 50) -> list[Place]:
+    def search(self, query: str, *, level: PlaceLevel | None = None,
+               limit: int = 50) -> list[Place]:
         """Places whose English or Arabic name contains ``query`` (Arabic-normalised:
         hamza, taa marbuta, alef maqsura and diacritics do not matter), or whose P-code
         starts with it; closer levels first."""

@@ -35,7 +35,7 @@ def dimension_kind(name: str) -> str:
 
 
 def count_incidents(session: VaultSession, by: list[str],
-                    where: IncidentFilter = IncidentFilter(), *,
+                    where: IncidentFilter | None = None, *,
                     roll_up: bool = False) -> list[CountRow]:
     """Incidents matching ``where`` counted by each combination of the dimensions in
     ``by`` (scheme codes, or place levels such as ``governorate``). With ``roll_up``
@@ -43,7 +43,7 @@ def count_incidents(session: VaultSession, by: list[str],
     if not by:
         raise UsageError("Say what to count by, e.g. --by act --by governorate.")
     # Listed before the session below opens: every session holds the write lock.
-    ids = set(_all_ids(Queries(session), where))
+    ids = set(_all_ids(Queries(session), where or IncidentFilter()))
     with Session(session.vault.engine) as db:
         index = load_term_index(db)
         gazetteer = load_gazetteer(db)
@@ -56,8 +56,10 @@ def count_incidents(session: VaultSession, by: list[str],
         for incident, code in _incident_codes(db):
             if incident in ids:
                 codes.setdefault(incident, set()).add(code)
-        places = dict(db.connection().exec_driver_sql(
-            "SELECT id, place FROM incident_view").all())
+        places: dict[str, str | None] = {
+            str(incident): place for incident, place in db.connection().exec_driver_sql(
+                "SELECT id, place FROM incident_view").all()
+        }
     counter: Counter[tuple[str, ...]] = Counter()
     for incident in ids:
         axes: list[list[str]] = []

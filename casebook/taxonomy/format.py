@@ -116,7 +116,7 @@ def _location(loc: tuple[int | str, ...]) -> str:
 
 
 def _check_references(parsed: TaxonomyFile) -> None:
-    codes: dict[str, tuple[int, int]] = {}
+    codes: set[str] = set()
     scheme_codes: set[str] = set()
     for s_index, scheme in enumerate(parsed.schemes):
         here = f"schemes[{s_index}]"
@@ -128,42 +128,53 @@ def _check_references(parsed: TaxonomyFile) -> None:
             if kind not in TAGGABLE_KINDS:
                 raise _fail(f"{here}.applies_to",
                             f"{kind} is not one of {', '.join(TAGGABLE_KINDS)}")
-        for t_index, term in enumerate(scheme.terms):
-            where = f"{here}.terms[{t_index}]"
-            if not term.code.startswith(f"{scheme.code}."):
-                raise _fail(f"{where}.code",
-                            f"{term.code} must start with its scheme's code, {scheme.code}.")
-            if term.code in codes:
-                raise _fail(f"{where}.code", f"{term.code} appears twice")
-            codes[term.code] = (s_index, t_index)
-            _need_labels(term.labels, f"{where}.labels", parsed.languages[:1])
+        _check_codes(scheme, here, codes, parsed.languages[:1])
     for s_index, scheme in enumerate(parsed.schemes):
         by_code = {t.code: t for t in scheme.terms}
         for t_index, term in enumerate(scheme.terms):
             where = f"schemes[{s_index}].terms[{t_index}]"
-            if term.parent is not None and term.parent not in by_code:
-                raise _fail(f"{where}.parent",
-                            f"{term.parent} is not a term of scheme {scheme.code}")
-            if term.status is TermStatus.REMOVED:
-                raise _fail(f"{where}.status", "a file lists active and deprecated terms; "
-                            "leave a removed term out")
-            if term.status is TermStatus.ACTIVE and term.replaced_by:
-                raise _fail(f"{where}.replaced_by", "only a deprecated term has a replacement")
-            if term.replaced_by is not None:
-                target = by_code.get(term.replaced_by)
-                if target is None:
-                    raise _fail(f"{where}.replaced_by",
-                                f"{term.replaced_by} is not a term of scheme {scheme.code}")
-                if target.status is not TermStatus.ACTIVE:
-                    raise _fail(f"{where}.replaced_by",
-                                f"{term.replaced_by} is not active; point at an active term")
-            seen = {term.code}
-            parent = term.parent
-            while parent is not None:
-                if parent in seen:
-                    raise _fail(f"{where}.parent", f"{term.code} is its own ancestor")
-                seen.add(parent)
-                parent = by_code[parent].parent
+            _check_links(term, scheme.code, by_code, where)
+
+
+def _check_codes(scheme: SchemeFile, here: str, codes: set[str], required: list[str]) -> None:
+    """Every term code starts with its scheme's code and appears once in the file."""
+    for t_index, term in enumerate(scheme.terms):
+        where = f"{here}.terms[{t_index}]"
+        if not term.code.startswith(f"{scheme.code}."):
+            raise _fail(f"{where}.code",
+                        f"{term.code} must start with its scheme's code, {scheme.code}.")
+        if term.code in codes:
+            raise _fail(f"{where}.code", f"{term.code} appears twice")
+        codes.add(term.code)
+        _need_labels(term.labels, f"{where}.labels", required)
+
+
+def _check_links(term: TermFile, scheme: str, by_code: dict[str, TermFile], where: str) -> None:
+    """The term's parent and replacement exist in its scheme, its status fits, and it
+    is not its own ancestor."""
+    if term.parent is not None and term.parent not in by_code:
+        raise _fail(f"{where}.parent", f"{term.parent} is not a term of scheme {scheme}")
+    if term.status is TermStatus.REMOVED:
+        raise _fail(f"{where}.status", "a file lists active and deprecated terms; "
+                    "leave a removed term out")
+    if term.status is TermStatus.ACTIVE and term.replaced_by:
+        raise _fail(f"{where}.replaced_by", "only a deprecated term has a replacement")
+    if term.replaced_by is not None:
+        target = by_code.get(term.replaced_by)
+        if target is None:
+            raise _fail(f"{where}.replaced_by",
+                        f"{term.replaced_by} is not a term of scheme {scheme}")
+        if target.status is not TermStatus.ACTIVE:
+            raise _fail(f"{where}.replaced_by",
+                        f"{term.replaced_by} is not active; point at an active term")
+    seen = {term.code}
+    parent = term.parent
+    while parent is not None:
+        if parent in seen:
+            raise _fail(f"{where}.parent", f"{term.code} is its own ancestor")
+        seen.add(parent)
+        above = by_code.get(parent)  # a missing parent is reported at its own term
+        parent = None if above is None else above.parent
 
 
 def _need_labels(labels: dict[str, str], where: str, required: list[str]) -> None:

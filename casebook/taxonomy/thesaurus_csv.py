@@ -102,7 +102,8 @@ def read_uwazi_csv(text: str, *, scheme: str, labels: dict[str, str] | None = No
                 f"line {line}: a child value starts with '-' in every language column."
             )
         is_child = bool(nested) and nested[0]
-        values = {lang: cell.removeprefix("-").strip() for lang, cell in zip(languages, cells, strict=True)}
+        values = {lang: cell.removeprefix("-").strip()
+                  for lang, cell in zip(languages, cells, strict=True)}
         labels_here = {lang: value for lang, value in values.items() if value}
         if is_child and parent is None:
             raise ValidationError(f"line {line}: a child value ('-') needs a parent row above it.")

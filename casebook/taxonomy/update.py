@@ -107,7 +107,8 @@ def _comparable(taxonomy: Taxonomy) -> list[tuple[str, list[Term]]]:
     return [(s.code, list(s.terms)) for s in taxonomy.schemes]
 
 
-def diff_taxonomies(installed: list[Scheme], new: Taxonomy, old_version: int | None) -> TaxonomyDiff:
+def diff_taxonomies(installed: list[Scheme], new: Taxonomy,
+                    old_version: int | None) -> TaxonomyDiff:
     """Changes from the vault's current schemes of this taxonomy to ``new``."""
     result = TaxonomyDiff(new.id, old_version, new.version)
     old_terms = {t.code: t for s in installed for t in s.terms}
