@@ -51,8 +51,10 @@ class Term:
         return self.status is TermStatus.ACTIVE
 
     def matches(self, folded_query: str) -> bool:
-        """Whether a folded query occurs in the code or any label (all languages)."""
-        if folded_query in self.code:
+        """Whether a folded query (:func:`casebook.domain.folding.fold`) occurs in the
+        code or any label (all languages). The code is folded too, so a typed code
+        (``act.kill``, folded to ``act kill``) finds ``act.killing``."""
+        if folded_query in self.code or folded_query in fold(self.code):
             return True
         return any(folded_query in fold(label) for label in self.labels.values())
 
