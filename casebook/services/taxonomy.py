@@ -8,11 +8,10 @@ whole (canonical JSON) so the audit entry's commit can be checked against it lat
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import text
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
 from casebook.domain.canonical import canonical_json
 from casebook.domain.errors import ValidationError
@@ -57,15 +56,26 @@ class TermCount:
     total: int  # with this term or any term below it
 
 
+#: The taxonomy id of a scheme imported from a CSV thesaurus is this plus its code.
+LOCAL_PREFIX = "local:"
+#: Codes per ``IN (...)`` list: well under SQLite's limit on bound parameters.
+SQL_CHUNK = 500
+
+
 def _local_origin(scheme_code: str) -> str:
-    return f"local:{scheme_code}"
+    return f"{LOCAL_PREFIX}{scheme_code}"
+
+
+def _chunks(items: Sequence[str], size: int = SQL_CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def install_taxonomy(uow: UnitOfWork, taxonomy: Taxonomy) -> None:
     """Store ``taxonomy`` as the vault's current version of it (no checks: callers
     decide whether it may replace what is installed)."""
     db = uow.session
-    current = installed_taxonomy(db)
+    previous = latest_version(db, taxonomy.id)
     old_schemes = load_schemes(db, origin=taxonomy.id)
     schemes = merged_schemes(old_schemes, taxonomy)
     _refuse_scheme_clash(db, taxonomy.id, schemes)
@@ -76,15 +86,20 @@ def install_taxonomy(uow: UnitOfWork, taxonomy: Taxonomy) -> None:
         installed_at=now_utc(), installed_by=uow.actor, object_commit=commit,
     ))
     replace_schemes(db, taxonomy.id, schemes)
-    if not taxonomy.id.startswith("local:"):
+    if not taxonomy.id.startswith(LOCAL_PREFIX):
         set_installed_taxonomy(db, taxonomy.id, taxonomy.version)
     uow.audit(
-        "taxonomy-install" if current is None or taxonomy.id.startswith("local:")
-        else "taxonomy-update",
+        "taxonomy-install" if previous is None else "taxonomy-update",
         "taxonomy", taxonomy.id, version=taxonomy.version, commit=commit,
-        details={"from_version": None if current is None else current[1]}
-        if not taxonomy.id.startswith("local:") else {},
+        details={"from_version": previous},
     )
+
+
+def latest_version(db: Session, taxonomy_id: str) -> int | None:
+    """The highest version of ``taxonomy_id`` this vault has installed."""
+    found = db.exec(select(func.max(TaxonomyVersion.version))
+                    .where(TaxonomyVersion.taxonomy_id == taxonomy_id)).one()
+    return None if found is None else int(found)
 
 
 def _refuse_scheme_clash(db: Session, origin: str, schemes: list[Scheme]) -> None:
@@ -176,19 +191,17 @@ class TaxonomyService:
         origin = _local_origin(scheme.code)
         with self._read() as db:
             others = {s.code: s.origin for s in load_schemes(db)}
-            previous = db.exec(text(
-                "SELECT MAX(version) FROM taxonomy_version WHERE taxonomy_id = :id"
-            ), params={"id": origin}).scalar()
+            previous = latest_version(db, origin)
             old = load_schemes(db, origin=origin)
         if scheme.code in others and others[scheme.code] != origin:
             raise TaxonomyUpdateRefusedError(
                 f"Scheme \"{scheme.code}\" is part of {others[scheme.code]}; a CSV thesaurus "
                 "cannot replace it. Import it under another scheme code."
             )
-        version = 1 if previous is None else int(previous) + 1
+        version = 1 if previous is None else previous + 1
         as_taxonomy = Taxonomy(id=origin, version=version,
                                schemes=(replace(scheme, origin=origin),))
-        diff = diff_taxonomies(old, as_taxonomy, None if previous is None else int(previous))
+        diff = diff_taxonomies(old, as_taxonomy, previous)
         retired = [c.code for c in (*diff.deprecated, *diff.removed)]
         applicable = not diff.empty
         if applicable and not dry_run:
@@ -201,14 +214,17 @@ class TaxonomyService:
     def usage(self, codes: Iterable[str]) -> dict[str, int]:
         """How many live records carry each code (exactly that code)."""
         wanted = list(dict.fromkeys(codes))
+        found: dict[str, int] = {}
         if not wanted:
-            return {}
+            return found
         with self._read() as db:
-            rows = db.connection().exec_driver_sql(
-                "SELECT code, COUNT(*) FROM record_tag WHERE code IN "  # noqa: S608 - placeholders only
-                f"({', '.join('?' for _ in wanted)}) GROUP BY code", tuple(wanted),
-            ).all()
-        return {str(code): int(count) for code, count in rows}
+            for chunk in _chunks(wanted):
+                rows = db.connection().exec_driver_sql(
+                    "SELECT code, COUNT(*) FROM record_tag WHERE code IN "  # noqa: S608 - placeholders only
+                    f"({', '.join('?' for _ in chunk)}) GROUP BY code", tuple(chunk),
+                ).all()
+                found.update((str(code), int(count)) for code, count in rows)
+        return found
 
     def tag(self, record_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()
             ) -> StoredRecord:
@@ -248,16 +264,18 @@ class TaxonomyService:
                 raise ValidationError(f"{old} is not a term of this vault's taxonomy.")
         if not mapping:
             return {}
+        record_ids: set[str] = set()
         with self._read() as db:
-            rows = db.connection().exec_driver_sql(
-                "SELECT DISTINCT record_id FROM record_tag WHERE code IN "  # noqa: S608 - placeholders only
-                f"({', '.join('?' for _ in mapping)})", tuple(mapping),
-            ).all()
+            for chunk in _chunks(list(mapping)):
+                record_ids.update(str(r) for (r,) in db.connection().exec_driver_sql(
+                    "SELECT DISTINCT record_id FROM record_tag WHERE code IN "  # noqa: S608 - placeholders only
+                    f"({', '.join('?' for _ in chunk)})", tuple(chunk),
+                ).all())
         changed: dict[str, int] = {}
         with self.session.unit_of_work() as uow:
             store = RecordStore(uow, _actor(self.session))
-            for (record_id,) in rows:
-                record = store.get_current(str(record_id))
+            for record_id in sorted(record_ids):
+                record = store.get_current(record_id)
                 content, replaced = with_codes_replaced(record.kind, record.content, mapping)
                 if not replaced:
                     continue
@@ -272,23 +290,30 @@ class TaxonomyService:
 
     def counts(self, scheme: str, kind: RecordKind = RecordKind.INCIDENT) -> list[TermCount]:
         """Records per term of ``scheme``: tagged with the term itself, and with it or a
-        narrower term. Incidents count the tags of their acts and statements too."""
-        index = self.index()
-        if scheme not in index.schemes:
+        narrower term. Incidents count the tags of their acts and statements too.
+        (To count several schemes, :meth:`counts_all` reads the tags once.)"""
+        found = self.counts_all(kind)
+        if scheme not in found:
             raise ValidationError(f"There is no scheme \"{scheme}\". "
                                   "`casebook taxonomy list` shows the schemes.")
+        return found[scheme]
+
+    def counts_all(self, kind: RecordKind = RecordKind.INCIDENT) -> dict[str, list[TermCount]]:
+        """:meth:`counts` for every scheme (in scheme order), from one scan of the tags."""
         with self._read() as db:
+            index = load_term_index(db)
             pairs = _tagged_pairs(db, kind)
-        by_code: dict[str, set[str]] = {}
+        direct: dict[str, set[str]] = {}
+        total: dict[str, set[str]] = {}
         for record_id, code in pairs:
-            by_code.setdefault(code, set()).add(record_id)
-        result = []
-        for term in index.schemes[scheme].terms:
-            below: set[str] = set()
-            for code in index.descendants(term.code):
-                below |= by_code.get(code, set())
-            result.append(TermCount(term.code, len(by_code.get(term.code, ())), len(below)))
-        return result
+            direct.setdefault(code, set()).add(record_id)
+            for above in (code, *index.ancestors(code)):
+                total.setdefault(above, set()).add(record_id)
+        return {
+            code: [TermCount(t.code, len(direct.get(t.code, ())), len(total.get(t.code, ())))
+                   for t in scheme.terms]
+            for code, scheme in index.schemes.items()
+        }
 
 
 def _tagged_pairs(db: Session, kind: RecordKind) -> list[tuple[str, str]]:
