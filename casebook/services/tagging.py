@@ -36,10 +36,10 @@ def with_codes_replaced(kind: RecordKind, content: Mapping[str, Any],
     replaced: list[str] = []
     if content.get("tags"):
         tags: list[str] = []
-        for code in content["tags"]:
-            if code in mapping:
-                replaced.append(code)
-                code = mapping[code]
+        for given in content["tags"]:
+            if given in mapping:
+                replaced.append(given)
+            code = mapping.get(given, given)
             if code not in tags:
                 tags.append(code)
         updated["tags"] = tags
@@ -90,16 +90,23 @@ def tag_problems(index: TermIndex, kind: RecordKind, content: Mapping[str, Any],
 def stamped(kind: RecordKind, content: dict[str, Any], previous: Mapping[str, Any] | None,
             taxonomy: str | None) -> dict[str, Any]:
     """``content`` with ``tagged_under`` set: kept from ``previous`` while the codes stay
-    the same, the current taxonomy version when they change. A value the content
-    already carries (an import of an export) is kept."""
-    if kind not in TAGGABLE or taxonomy is None or TAGGED_UNDER in content:
+    the same, the current taxonomy version when they change, left out when the record
+    has no codes. A stamp ``content`` brings that differs from the previous version's
+    (an import of an export) is kept as given; one merely carried over from the
+    previous version (an editor, ``tag`` or ``remap`` starting from the stored content)
+    is not."""
+    if kind not in TAGGABLE or taxonomy is None:
         return content
-    codes = [code for _field, code in tag_codes(kind, content)]
+    previous_stamp = None if previous is None else previous.get(TAGGED_UNDER)
+    given = content.get(TAGGED_UNDER)
+    if given is not None and (previous is None or given != previous_stamp):
+        return content
+    codes = sorted(code for _field, code in tag_codes(kind, content))
     if not codes:
-        return content
-    before = [code for _field, code in tag_codes(kind, previous or {})]
-    if previous is not None and sorted(codes) == sorted(before) and TAGGED_UNDER in previous:
-        return {**content, TAGGED_UNDER: previous[TAGGED_UNDER]}
-    if previous is not None and sorted(codes) == sorted(before):
-        return content
+        return {k: v for k, v in content.items() if k != TAGGED_UNDER}
+    before = sorted(code for _field, code in tag_codes(kind, previous or {}))
+    if previous is not None and codes == before:
+        if previous_stamp is None:
+            return content
+        return {**content, TAGGED_UNDER: previous_stamp}
     return {**content, TAGGED_UNDER: taxonomy}
