@@ -225,6 +225,8 @@ class RecordStore:
               previous: Mapping[str, Any] | None, where: str = "") -> dict[str, Any]:
         """Check the taxonomy codes ``content`` adds, and stamp it with the taxonomy
         version its tags were chosen under (services/tagging.py)."""
+        if not tag_codes(kind, content):
+            return content  # nothing to check: no need to read the taxonomy
         index = self.term_index
         problems = tag_problems(index, kind, content, previous, where,
                                 allow_retired=self.allow_retired_tags)

@@ -13,6 +13,7 @@ from casebook.taxonomy.model import Scheme, Term, TermIndex, TermStatus
 
 #: vault_meta key holding "<taxonomy id>/<version>" of the taxonomy the vault follows.
 TAXONOMY_META_KEY = "taxonomy"
+_INDEX_KEY = "casebook.term_index"
 
 
 def _dump(value: object) -> str:
@@ -64,7 +65,19 @@ def load_schemes(db: Session, *, origin: str | None = None) -> list[Scheme]:
 
 
 def load_term_index(db: Session) -> TermIndex:
-    return TermIndex(load_schemes(db))
+    """The vault's terms. Kept on the pooled database connection (which dies with the
+    session at lock) until a taxonomy version is installed: saving a tagged record
+    should not re-read 200 terms."""
+    connection = db.connection()
+    marker = connection.exec_driver_sql(
+        "SELECT COUNT(*), COALESCE(MAX(installed_at), '') FROM taxonomy_version").one()
+    cached = connection.info.get(_INDEX_KEY)
+    if cached is not None and cached[0] == tuple(marker):
+        index: TermIndex = cached[1]
+        return index
+    index = TermIndex(load_schemes(db))
+    connection.info[_INDEX_KEY] = (tuple(marker), index)
+    return index
 
 
 def replace_schemes(db: Session, origin: str, schemes: list[Scheme]) -> None:
