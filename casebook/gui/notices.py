@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from casebook.domain.notices import KEY_FILE_BACKUP_USED, TEST_ONLY_KDF
+from casebook.domain.notices import FAILED_UNLOCKS, KEY_FILE_BACKUP_USED, TEST_ONLY_KDF
 
 _CONTEXT = "Notices"
 _TEXTS = {
@@ -19,6 +19,12 @@ _TEXTS = {
         "Notices",
         "The key file {key_file} is damaged; the vault was opened with its backup copy "
         "{backup}. Make a copy of the whole vault folder now.",
+    ),
+    (FAILED_UNLOCKS, None): QT_TRANSLATE_NOOP(
+        "Notices",
+        "Someone tried to open this vault with a wrong passphrase {count} time(s) since it "
+        "was last opened (the last time at {last_at}). If that was not you, the laptop may "
+        "have been in other hands.",
     ),
     (TEST_ONLY_KDF, None): QT_TRANSLATE_NOOP(
         "Notices",
