@@ -4,8 +4,12 @@
 <context>
     <name>ActDialog</name>
     <message>
-        <source>Code, e.g. killing, arbitrary-detention</source>
-        <translation>رمز، مثل killing أو arbitrary-detention</translation>
+        <source>Choose the act type</source>
+        <translation>اختر نوع الفعل</translation>
+    </message>
+    <message>
+        <source>How it was done, in a few words</source>
+        <translation>الطريقة التي نُفِّذ بها، بكلمات قليلة</translation>
     </message>
     <message>
         <source>Victim:</source>
@@ -24,8 +28,16 @@
         <translation>التاريخ:</translation>
     </message>
     <message>
+        <source>Place:</source>
+        <translation>المكان:</translation>
+    </message>
+    <message>
         <source>Status at the end:</source>
         <translation>الحال في النهاية:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>الوسوم:</translation>
     </message>
     <message>
         <source>Alleged perpetrators:</source>
@@ -80,6 +92,65 @@
     <message>
         <source>Find a person:</source>
         <translation>البحث عن شخص:</translation>
+    </message>
+</context>
+<context>
+    <name>AddPlaceDialog</name>
+    <message>
+        <source>Add a place</source>
+        <translation>إضافة مكان</translation>
+    </message>
+    <message>
+        <source>Name in English or in Latin letters</source>
+        <translation>الاسم بالإنجليزية أو بالحروف اللاتينية</translation>
+    </message>
+    <message>
+        <source>Name in Arabic script</source>
+        <translation>الاسم بالحروف العربية</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 35.3612</source>
+        <translation>اختياري، مثلًا: 35.3612</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 35.9256</source>
+        <translation>اختياري، مثلًا: 35.9256</translation>
+    </message>
+    <message>
+        <source>Inside:</source>
+        <translation>ضمن:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Arabic name:</source>
+        <translation>الاسم بالعربية:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>المستوى:</translation>
+    </message>
+    <message>
+        <source>Latitude:</source>
+        <translation>خط العرض:</translation>
+    </message>
+    <message>
+        <source>Longitude:</source>
+        <translation>خط الطول:</translation>
+    </message>
+    <message>
+        <source>Add place</source>
+        <translation>إضافة المكان</translation>
+    </message>
+    <message>
+        <source>A place cannot be added inside a site. Choose the community instead.</source>
+        <translation>لا يمكن إضافة مكان ضمن موقع. اختر التجمّع السكني بدلًا منه.</translation>
+    </message>
+    <message>
+        <source>Not a number, e.g. 35.3612.</source>
+        <translation>هذا ليس رقمًا. اكتبه مثلًا بالشكل 35.3612.</translation>
     </message>
 </context>
 <context>
@@ -141,6 +212,17 @@
     <message>
         <source>The current passphrase is not correct.</source>
         <translation>عبارة المرور الحالية غير صحيحة.</translation>
+    </message>
+</context>
+<context>
+    <name>ChooserField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>مسح</translation>
     </message>
 </context>
 <context>
@@ -349,8 +431,16 @@
         <translation>يلزم إصدار أحدث من Casebook</translation>
     </message>
     <message>
-        <source>This vault was written by a newer version of Casebook.</source>
-        <translation>كُتبت هذه الخزنة بإصدار أحدث من Casebook.</translation>
+        <source>This file was written by a newer version of Casebook.</source>
+        <translation>كُتب هذا الملف بإصدار أحدث من Casebook.</translation>
+    </message>
+    <message>
+        <source>Taxonomy not changed</source>
+        <translation>لم يتغيّر التصنيف</translation>
+    </message>
+    <message>
+        <source>This file cannot update the vault&apos;s taxonomy, so nothing was changed.</source>
+        <translation>لا يمكن تحديث تصنيف الخزنة بهذا الملف، لذلك لم يُغيَّر شيء.</translation>
     </message>
     <message>
         <source>Not allowed</source>
@@ -710,10 +800,6 @@
     <message>
         <source>Sensitivity</source>
         <translation>درجة الحساسية</translation>
-    </message>
-    <message>
-        <source>Tag codes, separated by commas</source>
-        <translation>رموز الوسوم، تفصل بينها فواصل</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -1169,6 +1255,63 @@
         <source>Unit</source>
         <translation>وحدة</translation>
     </message>
+    <message>
+        <source>Country</source>
+        <translation>بلد</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>محافظة</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <source>Sub-district</source>
+        <translation>ناحية</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>تجمّع سكني</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>موقع</translation>
+    </message>
+    <message>
+        <source>Not a term of this vault&apos;s taxonomy: {code}</source>
+        <extracomment>True for a term that may be picked or ticked here. Schemes edited through a field of their own rather than as tags, per record kind (an act&apos;s type; a statement&apos;s reliability and credibility grades). Each label&apos;s language, named in itself (QLocale would say &quot;American English&quot;).</extracomment>
+        <translation>ليس مصطلحًا في تصنيف هذه الخزنة: {code}</translation>
+    </message>
+    <message>
+        <source>Deprecated: use {label}</source>
+        <translation>متقادم: استخدم {label}</translation>
+    </message>
+    <message>
+        <source>Deprecated: choose another term</source>
+        <translation>متقادم: اختر مصطلحًا آخر</translation>
+    </message>
+    <message>
+        <source>Removed from the taxonomy: use {label}</source>
+        <translation>أُزيل من التصنيف: استخدم {label}</translation>
+    </message>
+    <message>
+        <source>Removed from the taxonomy</source>
+        <translation>أُزيل من التصنيف</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعّال</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>متقادم</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>مُزال</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1199,6 +1342,10 @@
     <message>
         <source>Vault &amp;information</source>
         <translation>&amp;معلومات الخزنة</translation>
+    </message>
+    <message>
+        <source>&amp;Taxonomy</source>
+        <translation>التص&amp;نيف</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
@@ -1304,6 +1451,10 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>The key file {key_file} is damaged; the vault was opened with its backup copy {backup}. Make a copy of the whole vault folder now.</source>
         <translation>ملف المفاتيح {key_file} تالف؛ فُتحت الخزنة بنسخته الاحتياطية {backup}. انسخ مجلد الخزنة كاملاً الآن.</translation>
+    </message>
+    <message>
+        <source>Someone tried to open this vault with a wrong passphrase {count} time(s) since it was last opened (the last time at {last_at}). If that was not you, the laptop may have been in other hands.</source>
+        <translation>حاول أحدهم فتح هذه الخزنة بعبارة مرور خاطئة منذ آخر مرة فُتحت فيها (عدد المحاولات: {count}، وآخرها في {last_at}). إن لم تكن أنت من فعل ذلك، فربما وقع الحاسوب المحمول في أيدٍ أخرى.</translation>
     </message>
     <message>
         <source>The keys of these users are protected with test-only settings: {users}. Each of them should change their passphrase (Vault &gt; Change passphrase).</source>
@@ -1564,6 +1715,10 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
         <translation>المهنة</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
         <source>Counted as</source>
         <translation>يُعَدّ</translation>
     </message>
@@ -1608,6 +1763,10 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
         <translation>المهنة:</translation>
     </message>
     <message>
+        <source>Tags:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
         <source>Size:</source>
         <translation>الحجم:</translation>
     </message>
@@ -1646,6 +1805,96 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>New person</source>
         <translation>شخص جديد</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceField</name>
+    <message>
+        <source>Not given</source>
+        <translation>غير محدد</translation>
+    </message>
+    <message>
+        <source>Clear the place</source>
+        <translation>مسح المكان</translation>
+    </message>
+    <message>
+        <source>Written as text before places were chosen from the gazetteer</source>
+        <translation>كُتب نصًّا قبل أن تُختار الأماكن من معجم الأماكن</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePickerDialog</name>
+    <message>
+        <source>Choose a place</source>
+        <translation>اختيار مكان</translation>
+    </message>
+    <message>
+        <source>Type a place name in Arabic or English, or a P-code</source>
+        <translation>اكتب اسم مكان بالعربية أو الإنجليزية، أو رمز P-code</translation>
+    </message>
+    <message>
+        <source>Add place…</source>
+        <translation>إضافة مكان…</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>اختيار</translation>
+    </message>
+    <message>
+        <source>{path} ({level})</source>
+        <translation>{path} ({level})</translation>
+    </message>
+    <message>
+        <source>No place matches “{text}”.</source>
+        <translation>لا يوجد مكان يطابق «{text}».</translation>
+    </message>
+    <message>
+        <source>Add a community or a site inside the place chosen</source>
+        <translation>إضافة تجمّع سكني أو موقع ضمن المكان المختار</translation>
+    </message>
+    <message>
+        <source>A place cannot be added inside a site</source>
+        <translation>لا يمكن إضافة مكان ضمن موقع</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Arabic name:</source>
+        <translation>الاسم بالعربية:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>المستوى:</translation>
+    </message>
+    <message>
+        <source>P-code:</source>
+        <translation>رمز P-code:</translation>
+    </message>
+    <message>
+        <source>Coordinates:</source>
+        <translation>الإحداثيات:</translation>
+    </message>
+    <message>
+        <source>Inside:</source>
+        <translation>ضمن:</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceTreeModel</name>
+    <message>
+        <source>Place</source>
+        <extracomment>Levels a person may add (the administrative ones come from boundary tables).</extracomment>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <source>P-code</source>
+        <translation>رمز P-code</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1986,89 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     </message>
 </context>
 <context>
+    <name>SchemeImportDialog</name>
+    <message>
+        <source>Add a scheme from a CSV file</source>
+        <translation>إضافة مخطط من ملف CSV</translation>
+    </message>
+    <message>
+        <source>A CSV thesaurus becomes a new scheme of this vault&apos;s taxonomy. Uwazi&apos;s layout has one column per language (English, Arabic…) and writes a narrower term under its parent with a leading &apos;-&apos;. The plain layout has the columns code, parent, label_en, label_ar.</source>
+        <translation>يصبح مكنز المصطلحات المحفوظ بصيغة CSV مخططًا جديدًا في تصنيف هذه الخزنة. في تنسيق Uwazi عمود لكل لغة (الإنجليزية، العربية…)، ويُكتب فيه المصطلح الأضيق تحت المصطلح الأعلى منه مسبوقًا بالعلامة &apos;-&apos;. أما التنسيق البسيط ففيه الأعمدة code وparent وlabel_en وlabel_ar.</translation>
+    </message>
+    <message>
+        <source>Add scheme</source>
+        <translation>إضافة المخطط</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Uwazi (a column per language, &apos;-&apos; for children)</source>
+        <translation>Uwazi (عمود لكل لغة، و&apos;-&apos; للمصطلحات الفرعية)</translation>
+    </message>
+    <message>
+        <source>Plain (code, parent, label_en, label_ar…)</source>
+        <translation>بسيط (code، parent، label_en، label_ar…)</translation>
+    </message>
+    <message>
+        <source>e.g. checkpoint</source>
+        <translation>مثلًا: checkpoint</translation>
+    </message>
+    <message>
+        <source>CSV file:</source>
+        <translation>ملف CSV:</translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation>التنسيق:</translation>
+    </message>
+    <message>
+        <source>Scheme code:</source>
+        <translation>رمز المخطط:</translation>
+    </message>
+    <message>
+        <source>English name:</source>
+        <translation>الاسم بالإنجليزية:</translation>
+    </message>
+    <message>
+        <source>Arabic name:</source>
+        <translation>الاسم بالعربية:</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>ينطبق على:</translation>
+    </message>
+    <message>
+        <source>Choose a CSV thesaurus</source>
+        <translation>اختر مكنز مصطلحات بصيغة CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>جميع الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file.</source>
+        <translation>اختر ملف CSV.</translation>
+    </message>
+    <message>
+        <source>Give the scheme a code (lower-case letters, digits and hyphens), e.g. checkpoint.</source>
+        <translation>أعطِ المخطط رمزًا (أحرف لاتينية صغيرة وأرقام وشَرطات)، مثلًا: checkpoint.</translation>
+    </message>
+    <message>
+        <source>Give the scheme an English name.</source>
+        <translation>أعطِ المخطط اسمًا بالإنجليزية.</translation>
+    </message>
+    <message>
+        <source>Tick at least one kind of record the scheme applies to.</source>
+        <translation>حدِّد نوعًا واحدًا على الأقل من السجلات التي ينطبق عليها المخطط.</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
         <source>Not given</source>
@@ -1777,6 +2109,10 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Credibility (1–6):</source>
         <translation>مصداقية المعلومة (⁦1–6⁩):</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>الوسوم:</translation>
     </message>
     <message>
         <source>Statement:</source>
@@ -1826,6 +2162,453 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Remove</source>
         <translation>إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>TagChip</name>
+    <message>
+        <source>Remove the tag {label}</source>
+        <extracomment>The widest a row of chips asks to be; wider rows wrap.</extracomment>
+        <translation>إزالة الوسم {label}</translation>
+    </message>
+    <message>
+        <source>Remove this tag</source>
+        <translation>إزالة هذا الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>TagChips</name>
+    <message>
+        <source>Add tag…</source>
+        <translation>إضافة وسم…</translation>
+    </message>
+    <message>
+        <source>Choose tags</source>
+        <translation>اختيار الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>TaxonomyPage</name>
+    <message>
+        <source>Taxonomy</source>
+        <extracomment>The installed taxonomy or a scheme changed (pickers may reload their terms).</extracomment>
+        <translation>التصنيف</translation>
+    </message>
+    <message>
+        <source>Search terms in English or Arabic, or by code</source>
+        <translation>ابحث في المصطلحات بالإنجليزية أو العربية، أو بالرمز</translation>
+    </message>
+    <message>
+        <source>Show removed terms</source>
+        <translation>إظهار المصطلحات المُزالة</translation>
+    </message>
+    <message>
+        <source>Import update…</source>
+        <translation>استيراد تحديث…</translation>
+    </message>
+    <message>
+        <source>Add scheme from CSV…</source>
+        <translation>إضافة مخطط من ملف CSV…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>Whole taxonomy (JSON)…</source>
+        <translation>التصنيف كاملًا (JSON)…</translation>
+    </message>
+    <message>
+        <source>Selected scheme as Uwazi CSV…</source>
+        <translation>المخطط المحدد كملف CSV بتنسيق Uwazi…</translation>
+    </message>
+    <message>
+        <source>Selected scheme as plain CSV…</source>
+        <translation>المخطط المحدد كملف CSV بالتنسيق البسيط…</translation>
+    </message>
+    <message>
+        <source>No shared taxonomy installed</source>
+        <translation>لا يوجد تصنيف مشترك مثبَّت</translation>
+    </message>
+    <message>
+        <source>Taxonomy {id}, version {version}</source>
+        <translation>التصنيف {id}، الإصدار {version}</translation>
+    </message>
+    <message>
+        <source>Choose a taxonomy file</source>
+        <translation>اختر ملف تصنيف</translation>
+    </message>
+    <message>
+        <source>Taxonomy files (*.json)</source>
+        <translation>ملفات التصنيف (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>جميع الملفات (*)</translation>
+    </message>
+    <message>
+        <source>The taxonomy was updated to version {version}.</source>
+        <translation>حُدِّث التصنيف إلى الإصدار {version}.</translation>
+    </message>
+    <message>
+        <source>1 record now uses the suggested replacements.</source>
+        <translation>أصبح سجل واحد يستخدم البدائل المقترحة.</translation>
+    </message>
+    <message>
+        <source>{count} records now use the suggested replacements.</source>
+        <translation>عدد السجلات التي أصبحت تستخدم البدائل المقترحة: {count}.</translation>
+    </message>
+    <message>
+        <source>Scheme {code} already has exactly these terms; nothing was changed.</source>
+        <translation>في المخطط {code} هذه المصطلحات نفسها تمامًا؛ لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <source>Scheme {code} was added with {count} terms.</source>
+        <translation>أُضيف المخطط {code} (عدد المصطلحات: {count}).</translation>
+    </message>
+    <message>
+        <source>Scheme {code} was updated from the CSV file.</source>
+        <translation>حُدِّث المخطط {code} من ملف CSV.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>تم التصدير إلى {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxonomyPickerDialog</name>
+    <message>
+        <source>Choose a term</source>
+        <translation>اختيار مصطلح</translation>
+    </message>
+    <message>
+        <source>Choose tags</source>
+        <translation>اختيار الوسوم</translation>
+    </message>
+    <message>
+        <source>Type to find a term, in Arabic or English, or its code</source>
+        <translation>اكتب للبحث عن مصطلح بالعربية أو الإنجليزية، أو برمزه</translation>
+    </message>
+    <message>
+        <source>Down: to the list · Enter: choose this term · Esc: cancel</source>
+        <translation>السهم السفلي: إلى القائمة · Enter: اختيار هذا المصطلح · Esc: إلغاء</translation>
+    </message>
+    <message>
+        <source>Down: to the list · Space: tick or untick · Enter: done · Esc: cancel</source>
+        <translation>السهم السفلي: إلى القائمة · Space: تحديد أو إلغاء التحديد · Enter: إنهاء · Esc: إلغاء</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>اختيار</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>No term matches “{text}”.</source>
+        <translation>لا يوجد مصطلح يطابق «{text}».</translation>
+    </message>
+    <message>
+        <source>{count} terms</source>
+        <translation>عدد المصطلحات: {count}</translation>
+    </message>
+    <message>
+        <source>Legal reference:</source>
+        <translation>المرجع القانوني:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+</context>
+<context>
+    <name>TaxonomyTreeModel</name>
+    <message>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>الرمز</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Deprecated: use {term}</source>
+        <translation>متقادم: استخدم {term}</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>متقادم</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>مُزال</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعّال</translation>
+    </message>
+    <message>
+        <source>Added from CSV</source>
+        <translation>مُضاف من ملف CSV</translation>
+    </message>
+</context>
+<context>
+    <name>TaxonomyUpdateDialog</name>
+    <message>
+        <source>Update the taxonomy</source>
+        <extracomment>Records carrying each code the update touches, and each deprecated code. Labels of terms of the vault and the file, to name replacements. Applying failed part-way (the update may be installed without the remap).</extracomment>
+        <translation>تحديث التصنيف</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>الملف: {name}</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>جارٍ قراءة الملف…</translation>
+    </message>
+    <message>
+        <source>Apply update</source>
+        <translation>تطبيق التحديث</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>المصطلح</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>الرمز</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>التغيير</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>السجلات</translation>
+    </message>
+    <message>
+        <source>Replace deprecated terms on records with their suggested replacements</source>
+        <translation>استبدال المصطلحات المتقادمة في السجلات ببدائلها المقترحة</translation>
+    </message>
+    <message>
+        <source>Every record keeps its tags. Deprecated and removed terms stay on the records that carry them, and are no longer offered for new tags.</source>
+        <translation>يحتفظ كل سجل بوسومه. تبقى المصطلحات المتقادمة والمُزالة على السجلات التي تحملها، ولا تُعرض بعد ذلك عند إضافة وسوم جديدة.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>This vault already has version {version} of taxonomy {id}. There is nothing to update.</source>
+        <translation>في هذه الخزنة الإصدار {version} من التصنيف {id} بالفعل. لا يوجد ما يُحدَّث.</translation>
+    </message>
+    <message>
+        <source>This vault has no shared taxonomy yet. Version {version} of {id} would be installed.</source>
+        <translation>لا يوجد في هذه الخزنة تصنيف مشترك بعد. سيُثبَّت الإصدار {version} من {id}.</translation>
+    </message>
+    <message>
+        <source>Taxonomy {id}: from version {old} to version {new}.</source>
+        <translation>التصنيف {id}: من الإصدار {old} إلى الإصدار {new}.</translation>
+    </message>
+    <message>
+        <source>1 record carries a deprecated term. Without this option it keeps it; with it, the record gets the replacement (a new version, with history).</source>
+        <translation>يحمل سجل واحد مصطلحًا متقادمًا. من دون هذا الخيار يحتفظ به؛ ومعه يحصل السجل على البديل (في إصدار جديد، مع الاحتفاظ بالسجل التاريخي).</translation>
+    </message>
+    <message>
+        <source>{count} records carry a deprecated term. Without this option they keep it; with it, each gets the replacement (a new version of the record, with history).</source>
+        <translation>عدد السجلات التي تحمل مصطلحًا متقادمًا: {count}. من دون هذا الخيار تحتفظ به؛ ومعه يحصل كل سجل منها على البديل (في إصدار جديد من السجل، مع الاحتفاظ بالسجل التاريخي).</translation>
+    </message>
+    <message>
+        <source>Added ({count})</source>
+        <translation>أُضيفت ({count})</translation>
+    </message>
+    <message>
+        <source>Relabelled ({count})</source>
+        <translation>تغيّرت تسميتها ({count})</translation>
+    </message>
+    <message>
+        <source>Moved ({count})</source>
+        <translation>نُقلت ({count})</translation>
+    </message>
+    <message>
+        <source>Deprecated ({count})</source>
+        <translation>أصبحت متقادمة ({count})</translation>
+    </message>
+    <message>
+        <source>Reactivated ({count})</source>
+        <translation>أُعيد تفعيلها ({count})</translation>
+    </message>
+    <message>
+        <source>Removed ({count})</source>
+        <translation>أُزيلت ({count})</translation>
+    </message>
+    <message>
+        <source>New schemes: {codes}</source>
+        <translation>مخططات جديدة: {codes}</translation>
+    </message>
+    <message>
+        <source>The terms are the same; only the version number changes.</source>
+        <translation>المصطلحات هي نفسها؛ يتغيّر رقم الإصدار فقط.</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} ← {new}</translation>
+    </message>
+    <message>
+        <source>Definition or other labels changed</source>
+        <translation>تغيّر التعريف أو تسميات أخرى</translation>
+    </message>
+    <message>
+        <source>Now at the top of its scheme</source>
+        <translation>أصبح الآن في المستوى الأعلى من مخططه</translation>
+    </message>
+    <message>
+        <source>Now under {term}</source>
+        <translation>أصبح الآن تحت {term}</translation>
+    </message>
+    <message>
+        <source>Use {term} ({code})</source>
+        <translation>استخدم {term} ({code})</translation>
+    </message>
+    <message>
+        <source>No replacement given</source>
+        <translation>لم يُحدَّد بديل</translation>
+    </message>
+    <message>
+        <source>Kept on records as a removed term</source>
+        <translation>يبقى على السجلات بوصفه مصطلحًا مُزالًا</translation>
+    </message>
+    <message>
+        <source>No records</source>
+        <translation>لا توجد سجلات</translation>
+    </message>
+    <message>
+        <source>1 record keeps this term</source>
+        <translation>يحتفظ سجل واحد بهذا المصطلح</translation>
+    </message>
+    <message>
+        <source>{count} records keep this term</source>
+        <translation>عدد السجلات التي تحتفظ بهذا المصطلح: {count}</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>سجل واحد</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>عدد السجلات: {count}</translation>
+    </message>
+    <message>
+        <source>Applying the update…</source>
+        <translation>جارٍ تطبيق التحديث…</translation>
+    </message>
+</context>
+<context>
+    <name>TermDetails</name>
+    <message>
+        <source>Code:</source>
+        <extracomment>Exports are meant to be shared (they hold no case data).</extracomment>
+        <translation>الرمز:</translation>
+    </message>
+    <message>
+        <source>English:</source>
+        <translation>بالإنجليزية:</translation>
+    </message>
+    <message>
+        <source>Arabic:</source>
+        <translation>بالعربية:</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>التعريف:</translation>
+    </message>
+    <message>
+        <source>Definition (Arabic):</source>
+        <translation>التعريف (بالعربية):</translation>
+    </message>
+    <message>
+        <source>Legal reference:</source>
+        <translation>المرجع القانوني:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>ينطبق على:</translation>
+    </message>
+    <message>
+        <source>Incidents:</source>
+        <translation>الحوادث:</translation>
+    </message>
+    <message>
+        <source>Records tagged:</source>
+        <translation>السجلات الموسومة به:</translation>
+    </message>
+    <message>
+        <source>Choose a scheme or a term to see what it means.</source>
+        <translation>اختر مخططًا أو مصطلحًا لترى معناه.</translation>
+    </message>
+    <message>
+        <source>Added from a CSV file</source>
+        <translation>مُضاف من ملف CSV</translation>
+    </message>
+    <message>
+        <source>Deprecated: use {term} ({code})</source>
+        <translation>متقادم: استخدم {term} ({code})</translation>
+    </message>
+    <message>
+        <source>Removed: no longer in the taxonomy file; records tagged with it keep it.</source>
+        <translation>مُزال: لم يعد موجودًا في ملف التصنيف؛ وتحتفظ به السجلات الموسومة به.</translation>
+    </message>
+    <message>
+        <source>{total} (with narrower terms), {direct} with this term itself</source>
+        <translation>{total} (مع المصطلحات الأضيق)، منها {direct} بهذا المصطلح نفسه</translation>
+    </message>
+    <message>
+        <source>1 record carries this term</source>
+        <translation>سجل واحد يحمل هذا المصطلح</translation>
+    </message>
+    <message>
+        <source>{count} records carry this term</source>
+        <translation>عدد السجلات التي تحمل هذا المصطلح: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>TermField</name>
+    <message>
+        <source>Not chosen</source>
+        <translation>لم يُختر</translation>
+    </message>
+</context>
+<context>
+    <name>TermTreeModel</name>
+    <message>
+        <source>Term</source>
+        <translation>المصطلح</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>الرمز</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2779,10 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Incidents</source>
         <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Taxonomy</source>
+        <translation>التصنيف</translation>
     </message>
 </context>
 </TS>
