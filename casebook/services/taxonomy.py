@@ -66,7 +66,8 @@ def _local_origin(scheme_code: str) -> str:
     return f"{LOCAL_PREFIX}{scheme_code}"
 
 
-def _chunks(items: Sequence[str], size: int = SQL_CHUNK) -> Iterator[Sequence[str]]:
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    size = SQL_CHUNK
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
