@@ -26,6 +26,7 @@ def main() -> int:
             "tests/records",
             "tests/domain",
             "tests/interchange",
+            "tests/taxonomy",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",
             "-o", "addopts=-ra --strict-markers",
