@@ -1,0 +1,1 @@
+"""Documents Casebook paints itself (PDF reports)."""
