@@ -1,5 +1,6 @@
-"""A record's history: every version (number, when, who) and, for the chosen one,
-what changed from the version before, field by field. Contact details are masked."""
+"""A record's history: every version (number, when, who, what was done: an edit, a
+submission, an approval with its comment…) and, for the chosen one, what changed
+from the version before, field by field. Contact details are masked."""
 
 from __future__ import annotations
 
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casebook.gui.audit_model import action_label
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.incident_list_model import local_time
 from casebook.gui.labels import field_label, field_value_label, standalone
+from casebook.services.audit import AuditFilter, AuditService
 from casebook.services.records import FieldChange, VersionInfo, diff_contents
+from casebook.services.review import ReviewService
 
 MASK = "••••••"
 SECRET_FIELDS = frozenset({"contact"})
@@ -60,7 +64,8 @@ class HistoryDialog(ContentDialog):
         self.context = context
         self.record_id = record_id
         self.setWindowTitle(self.tr("History of “{title}”").format(title=title))
-        self.versions_table = _table([self.tr("Version"), self.tr("Saved"), self.tr("By")])
+        self.versions_table = _table([self.tr("Version"), self.tr("Saved"), self.tr("By"),
+                                      self.tr("What")])
         self.versions_table.setObjectName("versions")
         self.versions_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -96,17 +101,38 @@ class HistoryDialog(ContentDialog):
         self.changes: list[FieldChange] = []
         self.refresh()
 
+    def steps(self) -> dict[int, str]:
+        """What made each version: the audited action, with a review decision's comment."""
+        session = self.context.session
+        actions = {row.object_version: row.action for row in
+                   AuditService(session).log(AuditFilter(record=self.record_id))
+                   if row.object_version is not None and row.object_id == self.record_id}
+        comments = {item.record_version: item.text
+                    for item in ReviewService(session).thread(self.record_id)
+                    if item.decision is not None and item.text}
+        found: dict[int, str] = {}
+        for version, action in actions.items():
+            text = action_label(action)
+            if version in comments:
+                text = self.tr("{action}: “{comment}”").format(action=text,
+                                                              comment=comments[version])
+            found[version] = text
+        return found
+
     def refresh(self) -> None:
         self.versions = list(reversed(self.context.records.history(self.record_id)))
+        steps = self.steps()
         self.versions_table.setRowCount(len(self.versions))
         for row, info in enumerate(self.versions):
             number = str(info.version)
             if info.tombstone:
                 number = self.tr("{version} (deleted)").format(version=info.version)
             cells = [number, standalone(local_time(info.saved_at)),
-                     self.context.user_name(info.saved_by)]
+                     self.context.user_name(info.saved_by), steps.get(info.version, "")]
             for column, text in enumerate(cells):
-                self.versions_table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.versions_table.setItem(row, column, item)
         if self.versions:
             self.versions_table.selectRow(0)
             self.show_changes(0)

@@ -5,49 +5,67 @@ The incident's fields and its links are edited in place (undoable, saved with
 Ctrl+S). Acts, statements and files are records of their own: they are saved when
 their dialog is saved (or the file is added); an incident that was never saved is
 saved first, since they need its id.
+
+The status is not edited here: it changes through review (docs/audit.md). The
+editor shows it with the approval's state, and the decisions the person's role
+allows as buttons; each runs in a worker, then the editor reads the incident again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from casebook.domain.records import RecordKind
+from casebook.domain.errors import ValidationError
+from casebook.domain.records import IncidentStatus, RecordKind
+from casebook.domain.users import Role
 from casebook.gui.acts import ActDialog, ActsPanel
 from casebook.gui.drafts import EditorSnapshot
+from casebook.gui.errors import show_error
 from casebook.gui.evidence_panel import EvidencePanel
 from casebook.gui.field_widgets import PartialDateEdit, code_combo, western_digits
-from casebook.gui.labels import code_choices
+from casebook.gui.form_widgets import busy_bar
+from casebook.gui.labels import code_choices, code_label
 from casebook.gui.people_panel import AddPersonDialog, Link, NewPersonDialog, PeoplePanel
 from casebook.gui.place_picker import PlaceField
 from casebook.gui.record_dialog import RecordDialog
 from casebook.gui.record_editor import RecordEditor
+from casebook.gui.review_panel import SUBMITTABLE, RequestChangesDialog, approval_text
 from casebook.gui.statements import StatementDialog, StatementsPanel
 from casebook.gui.tag_chips import TagChips, parse_codes
 from casebook.gui.taxonomy_picker import tag_schemes_for
+from casebook.gui.workers import Task
 from casebook.services.incidents import save_incident
 from casebook.services.records import StoredRecord
+from casebook.services.review import ApprovalCheck, Decision, ReviewService
 
 DETAILS, PEOPLE, ACTS, STATEMENTS, EVIDENCE = range(5)
 
 
 class IncidentEditor(RecordEditor):
     kind = RecordKind.INCIDENT
+    review_requested = Signal(str)  # record id: open its review panel
+    reviewed = Signal(str)  # record id: a decision was made here
 
     def build(self) -> None:
         self.setObjectName("incident_editor")
+        self._review_task: Task | None = None
+        self._approval_task: Task | None = None
+        self.request_changes_dialog: RequestChangesDialog | None = None
         self.pages = QTabWidget()
         self.pages.setObjectName("incident_pages")
         self.pages.setDocumentMode(True)
@@ -99,9 +117,7 @@ class IncidentEditor(RecordEditor):
         self.place.setObjectName("place")
         self.form.bind("place", self.tr("Place"), self.place.value, self.place.set_value,
                        self.place.changed, focus=self.place.line)
-        self.status = code_combo("status")
-        self.status.setObjectName("status")
-        self.form.bind_combo("status", self.tr("Status"), self.status)
+        self.review_row = self._make_review_row()
         self.sensitivity = code_combo("sensitivity")
         self.sensitivity.setObjectName("sensitivity")
         self.form.bind_combo("sensitivity", self.tr("Sensitivity"), self.sensitivity)
@@ -133,7 +149,7 @@ class IncidentEditor(RecordEditor):
         self.field_rows["date_precision"] = date_row
         form.addRow(self.tr("Date:"), date_row)
         form.addRow(self.tr("Place:"), self.field_row("place", self.place))
-        form.addRow(self.tr("Status:"), self.field_row("status", self.status))
+        form.addRow(self.tr("Status:"), self.field_row("status", self.review_row))
         form.addRow(self.tr("Sensitivity:"), self.field_row("sensitivity", self.sensitivity))
         form.addRow(self.tr("Tags:"), self.field_row("tags", self.tags))
         form.addRow(self.tr("Narrative:"), self.field_row("narrative", self.narrative))
@@ -166,7 +182,6 @@ class IncidentEditor(RecordEditor):
             "date_end": content.get("date_end") or "",
             "date_precision": content.get("date_precision"),
             "place": content.get("place"),
-            "status": content.get("status") or "draft",
             "sensitivity": content.get("sensitivity") or "normal",
             "tags": parse_codes(content.get("tags")),
             "narrative": content.get("narrative", ""),
@@ -180,7 +195,6 @@ class IncidentEditor(RecordEditor):
             "date_end": western_digits(values["date_end"]).strip() or None,
             "date_precision": values["date_precision"],
             "place": values["place"],
-            "status": values["status"],
             "sensitivity": values["sensitivity"],
             "tags": parse_codes(values["tags"]),
             "narrative": values["narrative"],
@@ -197,10 +211,160 @@ class IncidentEditor(RecordEditor):
         for panel in (self.acts, self.statements, self.evidence):
             panel.refresh()
         self._update_page_titles()
+        self.update_review_state()
 
     def after_save(self, stored: StoredRecord) -> None:
         # The links as stored now (names refreshed); not an edit, so no undo step.
         self.form.apply("links", self._stored_links())
+        self.update_review_state()
+
+    # review
+
+    def _make_review_row(self) -> QWidget:
+        self.status_value = QLabel()
+        self.status_value.setObjectName("status_value")
+        self.status_value.setTextFormat(Qt.TextFormat.PlainText)
+        self.approval_value = QLabel()
+        self.approval_value.setObjectName("approval_value")
+        self.approval_value.setTextFormat(Qt.TextFormat.PlainText)
+        self.approval_value.setWordWrap(True)
+        self.approval_value.hide()
+
+        def button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+            made = QPushButton(text)
+            made.setObjectName(name)
+            made.setAutoDefault(False)
+            made.clicked.connect(lambda _checked=False: slot())
+            return made
+
+        self.submit_button = button(self.tr("Submit for review"), "submit_for_review",
+                                    lambda: self.review(Decision.SUBMIT))
+        self.approve_button = button(self.tr("Approve"), "approve",
+                                     lambda: self.review(Decision.APPROVE))
+        self.request_changes_button = button(self.tr("Request changes…"), "request_changes",
+                                             self.ask_changes)
+        self.review_button = button(self.tr("Review and comments…"), "open_review",
+                                    self._open_review)
+        self.review_busy = busy_bar()
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.status_value)
+        line.addSpacing(12)
+        for made in (self.submit_button, self.approve_button, self.request_changes_button,
+                     self.review_button):
+            line.addWidget(made)
+        line.addStretch(1)
+        row = QWidget()
+        column = QVBoxLayout(row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(line)
+        column.addWidget(self.approval_value)
+        column.addWidget(self.review_busy)
+        return row
+
+    @property
+    def supervisor(self) -> bool:
+        return self.context.session.user.role is Role.SUPERVISOR
+
+    def status_code(self) -> str:
+        content = self.stored.content if self.stored is not None else {}
+        return str(content.get("status") or IncidentStatus.DRAFT.value)
+
+    @property
+    def reviewing(self) -> bool:
+        """A review decision is being written."""
+        return self._review_task is not None
+
+    def update_review_state(self) -> None:
+        """Show the stored status and the buttons it allows; read the approval's state
+        (a signature check) in a worker."""
+        status = self.status_code()
+        self.status_value.setText(code_label("status", status))
+        busy = self._review_task is not None
+        submitted = status == IncidentStatus.SUBMITTED.value
+        self.submit_button.setVisible(status in SUBMITTABLE)
+        self.approve_button.setVisible(self.supervisor and submitted)
+        self.request_changes_button.setVisible(self.supervisor and submitted)
+        for made in (self.submit_button, self.approve_button, self.request_changes_button):
+            made.setEnabled(not busy)
+        self.review_button.setEnabled(self.record_id is not None and not busy)
+        self.action_save.setEnabled(not busy)
+        self.review_busy.setVisible(busy)
+        self._read_approval()
+
+    def _read_approval(self) -> None:
+        if self._approval_task is not None:
+            self._approval_task.cancel()
+            self._approval_task = None
+        if self.record_id is None:
+            self.approval_value.hide()
+            return
+        service, record_id = ReviewService(self.context.session), self.record_id
+
+        def shown(check: Any) -> None:
+            self._approval_task = None
+            if isinstance(check, ApprovalCheck) and record_id == self.record_id:
+                text = approval_text(check)
+                self.approval_value.setText(text)
+                self.approval_value.setVisible(bool(text))
+
+        def failed(_exc: Any) -> None:  # deleted meanwhile: the next load says so
+            self._approval_task = None
+
+        self._approval_task = self.context.runner.submit(
+            lambda: service.approval(record_id), shown, failed)
+
+    @property
+    def approval_pending(self) -> bool:
+        return self._approval_task is not None
+
+    def review(self, decision: str, comment: str = "") -> bool:
+        """Make a review decision on the incident (saved first if it has changes), in a
+        worker; then read the incident again."""
+        if self._review_task is not None:
+            return False
+        if (self.dirty or self.record_id is None) and not self.save():
+            return False
+        assert self.record_id is not None
+        service, record_id = ReviewService(self.context.session), self.record_id
+        calls: dict[str, Callable[[], StoredRecord]] = {
+            Decision.SUBMIT: lambda: service.submit(record_id, comment),
+            Decision.APPROVE: lambda: service.approve(record_id, comment),
+            Decision.REQUEST_CHANGES: lambda: service.request_changes(record_id, comment),
+        }
+
+        def done(stored: Any) -> None:
+            self._review_task = None
+            if record_id != self.record_id:
+                return
+            self.load()
+            self.title_changed.emit()
+            self.saved.emit(stored)
+            self.reviewed.emit(record_id)
+
+        def failed(exc: Any) -> None:
+            self._review_task = None
+            self.update_review_state()
+            if isinstance(exc, ValidationError):
+                self.banner.show_message(exc.message)
+            elif isinstance(exc, BaseException):
+                show_error(self, exc)
+
+        self.clear_errors()
+        self._review_task = self.context.runner.submit(calls[decision], done, failed)
+        self.update_review_state()
+        return True
+
+    def ask_changes(self) -> RequestChangesDialog:
+        dialog = RequestChangesDialog(self.context.runner, self.display_title(), self)
+        dialog.commented.connect(lambda text: self.review(Decision.REQUEST_CHANGES, text))
+        self.request_changes_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_review(self) -> None:
+        if self.record_id is not None:
+            self.review_requested.emit(self.record_id)
 
     def draft_values(self) -> dict[str, Any]:
         values = self.form.values()
@@ -234,6 +398,10 @@ class IncidentEditor(RecordEditor):
 
     def drop_content(self) -> None:
         self.evidence.drop_preview()
+        for task in (self._review_task, self._approval_task):
+            if task is not None:
+                task.cancel()
+        self._review_task = self._approval_task = None
 
     # people
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from casebook import __version__
 from casebook.gui.add_user_dialog import AddUserDialog
+from casebook.gui.audit_page import AuditPage
 from casebook.gui.change_passphrase_dialog import ChangePassphraseDialog
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.drafts import EditorSnapshot
@@ -24,6 +25,7 @@ from casebook.gui.events import EventBridge
 from casebook.gui.labels import isolate, role_label
 from casebook.gui.preferences_dialog import PreferencesDialog
 from casebook.gui.questions import Answer, UnsavedQuestion
+from casebook.gui.review_queue import ReviewQueuePage
 from casebook.gui.settings import Settings
 from casebook.gui.taxonomy_page import TaxonomyPage
 from casebook.gui.vault_info_dialog import VaultInfoDialog
@@ -33,6 +35,7 @@ from casebook.services.vault_service import KdfPolicy, VaultSession
 
 LOCK_SHORTCUT = "Ctrl+L"
 TAXONOMY_SHORTCUT = "Ctrl+T"
+REVIEW_QUEUE_SHORTCUT = "Ctrl+R"
 STATUS_MESSAGE_MS = 8000
 
 
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         bridge.user_added.connect(self._on_user_added)
+        bridge.audit_appended.connect(self.workspace.audit_appended)
         bridge.passphrase_changed.connect(self._on_passphrase_changed)
         self.resize(960, 640)
 
@@ -114,6 +118,13 @@ class MainWindow(QMainWindow):
         self.action_taxonomy = self._action(
             self.tr("&Taxonomy"), "action_taxonomy", self.show_taxonomy, TAXONOMY_SHORTCUT
         )
+        self.action_review_queue = self._action(
+            self.tr("Review &queue"), "action_review_queue", self.show_review_queue,
+            REVIEW_QUEUE_SHORTCUT,
+        )
+        self.action_audit = self._action(
+            self.tr("A&udit trail"), "action_audit", self.show_audit
+        )
         self.action_add_user = self._action(
             self.tr("&Add user…"), "action_add_user", self.show_add_user
         )
@@ -124,6 +135,8 @@ class MainWindow(QMainWindow):
         vault_menu.setObjectName("menu_vault")
         vault_menu.addAction(self.action_vault_info)
         vault_menu.addAction(self.action_taxonomy)
+        vault_menu.addAction(self.action_review_queue)
+        vault_menu.addAction(self.action_audit)
         vault_menu.addSeparator()
         vault_menu.addAction(self.action_add_user)
         vault_menu.addAction(self.action_change_passphrase)
@@ -177,6 +190,12 @@ class MainWindow(QMainWindow):
 
     def show_taxonomy(self) -> TaxonomyPage:
         return self.workspace.open_taxonomy()
+
+    def show_review_queue(self) -> ReviewQueuePage:
+        return self.workspace.open_review_queue()
+
+    def show_audit(self) -> AuditPage:
+        return self.workspace.open_audit()
 
     def show_add_user(self) -> QDialog:
         def make() -> QDialog:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from casebook.domain.errors import CasebookError
 from casebook.domain.records import RecordKind
+from casebook.gui.audit_page import AuditPage
 from casebook.gui.drafts import EditorSnapshot
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.errors import show_error
@@ -27,8 +28,17 @@ from casebook.gui.incident_list_page import IncidentListPage
 from casebook.gui.person_editor import PersonEditor
 from casebook.gui.record_dialog import RecordDialog
 from casebook.gui.record_editor import RecordEditor
+from casebook.gui.review_panel import ReviewPanel
+from casebook.gui.review_queue import ReviewQueuePage
 from casebook.gui.taxonomy_page import TaxonomyPage
+from casebook.services.events import AuditAppended
 from casebook.services.records import StoredRecord
+
+#: Pages (tabs that are not editors) the workspace opens once each.
+Page = TaxonomyPage | ReviewQueuePage | AuditPage
+#: Audit actions after which the review queue may have changed.
+REVIEW_ACTIONS = frozenset({"submit", "approve", "request-changes", "create", "update",
+                            "delete", "import"})
 
 DIRTY_MARK = " •"
 
@@ -84,6 +94,8 @@ class Workspace(QWidget):
             self.tabs.setCurrentWidget(existing)
             return existing
         editor = IncidentEditor(self.context, record_id)
+        editor.review_requested.connect(self.open_review)
+        editor.reviewed.connect(self._reviewed)
         self._add(editor)
         return editor
 
@@ -123,11 +135,97 @@ class Workspace(QWidget):
         self.tabs.setCurrentWidget(page)
         return page
 
+    # the review queue, review panels and the audit trail
+
+    def _page(self, kind: type[Page]) -> Page | None:
+        found = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return next((w for w in found if isinstance(w, kind)), None)
+
+    def review_queue_page(self) -> ReviewQueuePage | None:
+        page = self._page(ReviewQueuePage)
+        return page if isinstance(page, ReviewQueuePage) else None
+
+    def open_review_queue(self) -> ReviewQueuePage:
+        """Show the review queue (one tab, opened on first use)."""
+        page = self.review_queue_page()
+        if page is None:
+            page = ReviewQueuePage(self.context)
+            page.open_requested.connect(self.open_review)
+            self.tabs.addTab(page, self.tr("Review queue"))
+        else:
+            page.refresh()
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def audit_page(self) -> AuditPage | None:
+        page = self._page(AuditPage)
+        return page if isinstance(page, AuditPage) else None
+
+    def open_audit(self) -> AuditPage:
+        """Show the audit trail (one tab, opened on first use)."""
+        page = self.audit_page()
+        if page is None:
+            page = AuditPage(self.context)
+            self.tabs.addTab(page, self.tr("Audit trail"))
+        else:
+            page.refresh_if_stale()
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def review_panels(self) -> list[ReviewPanel]:
+        return [p for p in self.findChildren(ReviewPanel) if p.isVisible()]
+
+    def open_review(self, record_id: str) -> ReviewPanel:
+        """The review panel of an incident (one per incident)."""
+        existing = next((p for p in self.review_panels() if p.record_id == record_id), None)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        panel = ReviewPanel(self.context, record_id, self)
+        panel.decided.connect(self._reviewed)
+        panel.open_record_requested.connect(self._open_from_review)
+        panel.open()
+        return panel
+
+    def _open_from_review(self, kind: str, record_id: str) -> None:
+        for panel in self.review_panels():
+            if panel.record_id == record_id and not panel.busy:
+                panel.close()
+        self.open_record(kind, record_id)
+
+    def _reviewed(self, record_id: str) -> None:
+        """A decision or comment on ``record_id``: what shows it reads it again."""
+        editor = self.editor_for(RecordKind.INCIDENT, record_id)
+        if isinstance(editor, IncidentEditor) and not editor.dirty and not editor.reviewing:
+            editor.load()
+            self._retitle(editor)
+        for panel in self.review_panels():
+            if panel.record_id == record_id:
+                panel.refresh()
+        self.model.refresh()
+        queue = self.review_queue_page()
+        if queue is not None:
+            queue.refresh()
+
+    def audit_appended(self, event: AuditAppended) -> None:
+        """A new audit entry (from any window): pages that show the trail or the queue
+        read again when next shown, or now when in front."""
+        current = self.tabs.currentWidget()
+        audit = self.audit_page()
+        if audit is not None:
+            audit.mark_stale()
+        queue = self.review_queue_page()
+        if queue is not None and event.action in REVIEW_ACTIONS:
+            queue.mark_stale()
+            if current is queue:
+                queue.refresh_if_stale()
+
     def _close_page(self, page: QWidget) -> None:
         index = self.tabs.indexOf(page)
         if index >= 0:
             self.tabs.removeTab(index)
-        if isinstance(page, TaxonomyPage):
+        if isinstance(page, Page):
             page.stop()
         page.deleteLater()
 
@@ -160,6 +258,9 @@ class Workspace(QWidget):
         page = self.taxonomy_page()
         if page is not None:
             page.mark_stale()  # its counts
+        queue = self.review_queue_page()
+        if queue is not None and stored.kind is RecordKind.INCIDENT:
+            queue.mark_stale()
         if stored.kind is RecordKind.INCIDENT:
             self.model.refresh()
         elif stored.kind is RecordKind.PERSON:
@@ -172,14 +273,14 @@ class Workspace(QWidget):
         widget = self.tabs.widget(index)
         if isinstance(widget, RecordEditor):
             widget.request_close()
-        elif isinstance(widget, TaxonomyPage):
+        elif isinstance(widget, Page):
             self._close_page(widget)
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if isinstance(widget, RecordEditor):
             widget.setFocus()
-        elif isinstance(widget, TaxonomyPage):
+        elif isinstance(widget, Page):
             widget.refresh_if_stale()
 
     def current_editor(self) -> RecordEditor | None:
@@ -265,8 +366,9 @@ class Workspace(QWidget):
         """At lock: previews and secret fields out of memory, and no search still
         waiting to run, before the window goes."""
         self.filter_bar.stop()
-        page = self.taxonomy_page()
-        if page is not None:
-            page.stop()
+        for kind in (TaxonomyPage, ReviewQueuePage, AuditPage):
+            page = self._page(kind)
+            if page is not None:
+                page.stop()
         for editor in self.all_editors():
             editor.drop_content()

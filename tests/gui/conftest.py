@@ -151,3 +151,15 @@ def make_png(path: Path, color: str = "darkred") -> Path:
     image.fill(QColor(color))
     assert image.save(str(path), "PNG")
     return path
+
+
+def import_incidents(session: Any, incidents: list[dict[str, Any]]) -> list[str]:
+    """Create incidents through an interchange import, which keeps the status each
+    row gives (editing refuses a status change: it moves only through review)."""
+    from casebook.services.interchange import import_document
+
+    rows = [{"id": f"seed-{i}", **row} for i, row in enumerate(incidents)]
+    report = import_document(session, {"format": "casebook/v1", "incidents": rows},
+                             Path("seed.json"))
+    by_where = {row.where: row.record_id for row in report.rows}
+    return [by_where[f"incidents[{i}]"] for i in range(len(rows))]

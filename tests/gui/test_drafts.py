@@ -53,7 +53,7 @@ def test_lock_keeps_drafts_and_unlock_restores_them(
     workspace = app.main_window.workspace
     changed = workspace.open_incident(stored.id)
     changed.narrative.setPlainText("Before. Then the soldiers left.")
-    changed.status.setCurrentIndex(changed.status.findData("submitted"))
+    changed.sensitivity.setCurrentIndex(changed.sensitivity.findData("sensitive"))
     statement = changed.statements.add()
     assert isinstance(statement, StatementDialog)
     type_into(statement.text, "شاهدتُ الجنود يغادرون.")
@@ -90,7 +90,7 @@ def test_lock_keeps_drafts_and_unlock_restores_them(
     restored = editors[stored.id]
     assert isinstance(restored, IncidentEditor) and restored.dirty
     assert restored.narrative.toPlainText() == "Before. Then the soldiers left."
-    assert restored.status.currentData() == "submitted"
+    assert restored.sensitivity.currentData() == "sensitive"
     assert restored.notice.isVisible()
     created = editors[None]
     assert isinstance(created, IncidentEditor) and created.title.text() == "اعتقال عند الحاجز"

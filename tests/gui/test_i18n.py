@@ -12,7 +12,14 @@ from casebook.gui.errors import describe_error
 from casebook.gui.labels import feedback_text, role_label
 from casebook.services.vault_service import unlock_vault
 from tests.conftest import PASSPHRASE
-from tests.gui.conftest import AppFactory, is_shown, start_unlocked, type_text, unlock
+from tests.gui.conftest import (
+    AppFactory,
+    import_incidents,
+    is_shown,
+    start_unlocked,
+    type_text,
+    unlock,
+)
 
 ARABIC_NAME = "ليلى حداد"
 ARABIC_PASSPHRASE = "زيتون نافذة سبعة عشر فانوس قمر"
@@ -141,8 +148,8 @@ def test_arabic_workspace_is_right_to_left_and_translated(
 ) -> None:
     from PySide6.QtCore import QLocale
 
-    from casebook.domain.records import RecordKind
     from casebook.gui.incident_list_model import Column
+    from casebook.gui.labels import code_label
     from casebook.services.records import RecordService
 
     settings.language = "ar"
@@ -158,10 +165,12 @@ def test_arabic_workspace_is_right_to_left_and_translated(
     assert workspace.filter_bar.status.itemText(0) == "أي حالة"
 
     records = RecordService(app.session)
-    stored = records.create(RecordKind.INCIDENT, {"title": "قصف السوق", "status": "approved"})
+    # Imported: an edit cannot set a status (it moves only through review).
+    [stored_id] = import_incidents(app.session, [{"title": "قصف السوق", "status": "approved"}])
     model.refresh()
     assert model.data(model.index(0, Column.STATUS)) == "معتمدة"
-    editor = workspace.open_incident(stored.id)
+    editor = workspace.open_incident(stored_id)
+    assert editor.status_value.text() == "معتمدة"
     assert editor.isRightToLeft()
     assert [editor.pages.tabText(i) for i in range(editor.pages.count())] == [
         "التفاصيل", "الأشخاص (0)", "الأفعال (0)", "الإفادات (0)", "الأدلة (0)"]
@@ -169,7 +178,11 @@ def test_arabic_workspace_is_right_to_left_and_translated(
     type_text(qtbot, editor.title, " الشعبي")
     assert editor.title.text() == "قصف السوق الشعبي"
     assert editor.save()
-    assert records.get(stored.id).content["title"] == "قصف السوق الشعبي"
+    edited = records.get(stored_id)
+    assert edited.content["title"] == "قصف السوق الشعبي"
+    # Editing an approved incident sends it back to draft.
+    assert edited.content["status"] == "draft"
+    assert editor.status_value.text() == code_label("status", "draft")
 
 
 def test_language_change_keeps_open_editors_and_their_changes(

@@ -134,26 +134,41 @@ def test_acceptance_path(
     assert model.id_at(0) == incident_id
     assert main.workspace.list_page.count.text() == "1 incident"
 
-    # Edit, save: two versions, and the diff.
+    # Edit, save: two versions, and the diff. Then submit for review: a third.
     main.workspace.tabs.setCurrentWidget(editor)
     editor.title.selectAll()
     qtbot.keyClicks(editor.title, "Night raid on the Halabi house")
-    editor.status.setCurrentIndex(editor.status.findData("submitted"))
     assert editor.dirty
     assert main.workspace.tabs.tabText(main.workspace.tabs.indexOf(editor)).endswith("•")
     assert editor.save()
+    editor.pages.setCurrentIndex(0)  # the details, with the status and review buttons
+    assert editor.status_value.text() == "Draft"
+    assert editor.submit_button.isVisible()
+    assert not editor.approve_button.isVisible()  # a documenter
+    assert not editor.request_changes_button.isVisible()
+    qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not editor.reviewing)
+    assert editor.status_value.text() == "Submitted"
+    assert editor.version == 3 and not editor.dirty
+    assert not editor.submit_button.isVisible()
     history = editor.show_history()
     assert history is not None
-    assert [v.version for v in history.versions] == [2, 1]
-    assert history.versions_table.rowCount() == 2
+    assert [v.version for v in history.versions] == [3, 2, 1]
+    assert history.versions_table.rowCount() == 3
     assert history.versions_table.item(0, 2).text() == "Test Documenter"
+    assert [history.versions_table.item(r, 3).text() for r in range(3)] == [
+        "Submitted for review", "Edited", "Created"]
+    changes = {(c.field, c.before, c.after) for c in history.changes}
+    assert changes == {("status", "draft", "submitted")}
+    rows = {history.changes_table.item(r, 0).text(): history.changes_table.item(r, 2).text()
+            for r in range(history.changes_table.rowCount())}
+    assert rows["Status"] == "Submitted"
+    history.versions_table.selectRow(1)
     changes = {(c.field, c.before, c.after) for c in history.changes}
     assert ("title", "Raid on the Halabi house", "Night raid on the Halabi house") in changes
-    assert ("status", "draft", "submitted") in changes
     rows = {history.changes_table.item(r, 0).text(): history.changes_table.item(r, 2).text()
             for r in range(history.changes_table.rowCount())}
     assert rows["Title"] == "Night raid on the Halabi house"
-    assert rows["Status"] == "Submitted"
 
     # Ctrl+L: everything hidden, nothing left to save, the session locked.
     main.activateWindow()

@@ -14,23 +14,23 @@ from casebook.gui.controller import App
 from casebook.gui.incident_list_model import PAGE_SIZE, Column, IncidentListModel
 from casebook.services.queries import IncidentFilter, IncidentOrder, Queries
 from casebook.services.records import RecordService
-from tests.gui.conftest import AppFactory, start_unlocked, type_into
+from tests.gui.conftest import AppFactory, import_incidents, start_unlocked, type_into
 
 COUNT = 450
 
 
 def seed(app: App, count: int = COUNT) -> RecordService:
-    records = RecordService(app.session)
+    """Incidents in every status: imported, since an edit cannot set a status (it moves
+    only through review)."""
     statuses = list(IncidentStatus)
-    for index in range(count):
-        records.create(RecordKind.INCIDENT, {
-            "title": f"Incident {index:04d}",
-            "status": statuses[index % len(statuses)].value,
-            "date_start": f"{2000 + index % 25}-{index % 12 + 1:02d}",
-            "place": f"Village {index % 7}",
-            "tags": ["act.shelling-airstrike"] if index % 3 == 0 else [],
-        })
-    return records
+    import_incidents(app.session, [{
+        "title": f"Incident {index:04d}",
+        "status": statuses[index % len(statuses)].value,
+        "date_start": f"{2000 + index % 25}-{index % 12 + 1:02d}",
+        "place": f"Village {index % 7}",
+        "tags": ["act.shelling-airstrike"] if index % 3 == 0 else [],
+    } for index in range(count)])
+    return RecordService(app.session)
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def test_undo_and_redo_cover_every_kind_of_input(
     person = RecordService(app.session).create(RecordKind.PERSON, {"name": "Sami"})
     editor = active_editor(qtbot, app)
     qtbot.keyClicks(editor.title, "Shelling")  # one command: typing merges
-    editor.status.setCurrentIndex(editor.status.findData("submitted"))  # a combo box
+    editor.sensitivity.setCurrentIndex(editor.sensitivity.findData("secret"))  # a combo box
     type_into(editor.narrative, "قصف على السوق")  # an input-method commit
     editor.people.add_link(Link(person.id, "victim", "Sami"))  # a table edit
     assert editor.form.stack.count() == 4 and editor.dirty
@@ -48,7 +48,7 @@ def test_undo_and_redo_cover_every_kind_of_input(
     qtbot.keyClick(editor.narrative, Qt.Key.Key_Z, CTRL)
     assert editor.narrative.toPlainText() == ""
     qtbot.keyClick(editor.title, Qt.Key.Key_Z, CTRL)
-    assert editor.status.currentData() == "draft"
+    assert editor.sensitivity.currentData() == "normal"
     assert editor.title.text() == "Shelling"
     qtbot.keyClick(editor.title, Qt.Key.Key_Z, CTRL)
     assert editor.title.text() == ""
@@ -57,7 +57,7 @@ def test_undo_and_redo_cover_every_kind_of_input(
     qtbot.keyClick(editor.title, Qt.Key.Key_Z, CTRL_SHIFT)
     assert editor.title.text() == "Shelling"
     qtbot.keyClick(editor.title, Qt.Key.Key_Y, CTRL)
-    assert editor.status.currentData() == "submitted"
+    assert editor.sensitivity.currentData() == "secret"
     editor.action_redo.trigger()
     editor.action_redo.trigger()
     assert editor.narrative.toPlainText() == "قصف على السوق"
