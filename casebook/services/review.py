@@ -25,6 +25,7 @@ from casebook.services.records import (
     FieldChange,
     RecordService,
     RecordStore,
+    StaleVersionError,
     StoredRecord,
     diff_contents,
 )
@@ -87,19 +88,25 @@ class ReviewService:
 
     # ---- decisions
 
-    def submit(self, record_id: str, comment: str = "") -> StoredRecord:
-        return self._decide(record_id, Decision.SUBMIT, comment)
+    def submit(self, record_id: str, comment: str = "", *,
+               expected_version: int | None = None) -> StoredRecord:
+        return self._decide(record_id, Decision.SUBMIT, comment, expected_version)
 
-    def approve(self, record_id: str, comment: str = "") -> StoredRecord:
-        return self._decide(record_id, Decision.APPROVE, comment)
+    def approve(self, record_id: str, comment: str = "", *,
+                expected_version: int | None = None) -> StoredRecord:
+        """Approve the incident. Give ``expected_version`` (the version the reviewer
+        read) so that an edit made meanwhile is not approved unseen."""
+        return self._decide(record_id, Decision.APPROVE, comment, expected_version)
 
-    def request_changes(self, record_id: str, comment: str) -> StoredRecord:
+    def request_changes(self, record_id: str, comment: str, *,
+                        expected_version: int | None = None) -> StoredRecord:
         if not comment.strip():
             raise ValidationError("Say what needs to change: a comment is required when "
                                   "asking for changes.", field="comment")
-        return self._decide(record_id, Decision.REQUEST_CHANGES, comment)
+        return self._decide(record_id, Decision.REQUEST_CHANGES, comment, expected_version)
 
-    def _decide(self, record_id: str, decision: str, comment: str) -> StoredRecord:
+    def _decide(self, record_id: str, decision: str, comment: str,
+                expected_version: int | None) -> StoredRecord:
         comment = comment.strip()
         if len(comment) > MAX_COMMENT:
             raise ValidationError(f"The comment is longer than {MAX_COMMENT} characters.",
@@ -113,6 +120,11 @@ class ReviewService:
         if current.kind is not RecordKind.INCIDENT:
             raise ValidationError(f"Record {current.id} is a {current.kind.value}; reviews "
                                   "are made on incidents (with everything linked to them).")
+        if expected_version is not None and current.version != expected_version:
+            raise StaleVersionError(
+                f"This incident was changed (now version {current.version}) since you "
+                f"opened version {expected_version}. Reopen it and review what changed; "
+                "nothing was decided.")
         status = str(current.content.get("status", IncidentStatus.DRAFT.value))
         after = TRANSITIONS[decision].get(status)
         if after is None:
@@ -214,7 +226,7 @@ class ReviewService:
 
     def changes_since_approval(self, record_id: str) -> tuple[int | None, list[FieldChange]]:
         """The last approved version (None: never approved) and what changed since
-        (from the first version when never approved)."""
+        (everything, when never approved: the reviewer has seen none of it)."""
         records = RecordService(self.session)
         current = records.get(record_id)
         with Session(self.session.vault.engine) as db:
@@ -222,9 +234,8 @@ class ReviewService:
                 select(Review.record_version).where(Review.record_id == current.id,
                                                     Review.decision == Decision.APPROVE)
                 .order_by(col(Review.record_version).desc()).limit(1)).first()
-        base = approved or 1
-        before: dict[str, Any] = ({} if approved is None and current.version == 1
-                                  else records.version_content(current.id, base))
+        before: dict[str, Any] = ({} if approved is None
+                                  else records.version_content(current.id, approved))
         return approved, diff_contents(before, current.content)
 
 
