@@ -26,6 +26,7 @@ def main() -> int:
             "tests/records",
             "tests/domain",
             "tests/interchange",
+            "tests/audit",
             "tests/taxonomy",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",

@@ -19,8 +19,10 @@ from casebook.audit.checkpoint import Checkpoint
 from casebook.audit.review_signature import review_signature_valid
 from casebook.domain.canonical import canonical_json
 from casebook.storage.models import (
+    Attachment,
     AuditEntry,
     Comment,
+    Record,
     RecordVersion,
     Review,
     TaxonomyVersion,
@@ -34,6 +36,7 @@ RECORD_OBJECT_TYPES = frozenset({
 
 #: Entries about a record that commit to something other than a stored version.
 _NOT_A_VERSION = frozenset({"attach"})
+ATTACH = "attach"
 
 
 @dataclass(frozen=True, order=True)
@@ -78,6 +81,12 @@ def review_payload(review: Review) -> dict[str, object]:
             "signature": review.signature}
 
 
+def attachment_payload(attachment: Attachment) -> dict[str, object]:
+    """What an ``attach`` entry commits to (services/evidence.py): which file, and the
+    SHA-256 and size of its plaintext taken at ingest."""
+    return {"attachment": attachment.id, "sha256": attachment.sha256, "size": attachment.size}
+
+
 def comment_payload(comment: Comment) -> dict[str, object]:
     return {"id": comment.id, "record_id": comment.record_id,
             "record_version": comment.record_version, "author": comment.author,
@@ -98,6 +107,10 @@ class TrailData:
     checkpoints: Iterable[Checkpoint]
     #: key id -> public key (hex) of every user of the vault
     user_keys: Mapping[str, str]
+    #: the current-state rows: each must point at its record's latest stored version
+    records: Iterable[Record] = ()
+    #: evidence files: each must be the one an ``attach`` entry committed to
+    attachments: Iterable[Attachment] = ()
 
 
 def verify_trail(data: TrailData) -> VerifyReport:
@@ -112,6 +125,7 @@ def verify_trail(data: TrailData) -> VerifyReport:
         problems.append(Problem(broken.seq, f"the chain breaks: {broken.reason}"))
     claims = _claims(entries)
     _check_objects(data, claims, reviews, problems)
+    _check_attachments(data, entries, problems)
     by_seq = {e.seq: e for e in entries}
     for checkpoint in checkpoints:
         _check_checkpoint(data, checkpoint, by_seq, problems)
@@ -135,6 +149,7 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
                    reviews: list[Review], problems: list[Problem]) -> None:
     claimed: set[tuple[str, str, int | None]] = set()
     version_commits: dict[tuple[str, int], str] = {}
+    latest: dict[str, RecordVersion] = {}
 
     def check(key: tuple[str, str, int | None], stored_commit: str | None, canonical: bytes,
               described: str) -> None:
@@ -154,6 +169,8 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
 
     for version in data.versions:
         version_commits[(version.record_id, version.version)] = version.object_commit
+        if version.record_id not in latest or version.version > latest[version.record_id].version:
+            latest[version.record_id] = version
         content = json.loads(version.content) if version.content else {}
         check(("record", version.record_id, version.version), version.object_commit,
               canonical_json(content), f"{version.kind} {version.record_id} version "
@@ -170,11 +187,52 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
     for comment in data.comments:
         check(("comment", comment.id, comment.record_version), None,
               canonical_json(comment_payload(comment)), f"comment {comment.id}")
+    for record in data.records:
+        _check_head(record, latest.get(record.id), claims, problems)
     for key, entry in claims.items():
         if key not in claimed:
             problems.append(Problem(entry.seq, f"the {key[0]} it records ({key[1]}"
                                                f"{'' if key[2] is None else f' version {key[2]}'}) "
                                                "is missing from the database"))
+
+
+def _check_attachments(data: TrailData, entries: Sequence[AuditEntry],
+                       problems: list[Problem]) -> None:
+    """Every evidence file row matches an ``attach`` entry about its evidence record
+    (the entries name the record, and commit to the file's id, hash and size)."""
+    unclaimed = {(e.object_id, e.object_commit): e for e in entries
+                 if e.action == ATTACH and e.object_commit is not None}
+    for attachment in data.attachments:
+        commit = commit_of(data.salt, canonical_json(attachment_payload(attachment)))
+        if unclaimed.pop((attachment.evidence_id, commit), None) is None:
+            problems.append(Problem(None, f"evidence file {attachment.id} of "
+                                          f"{attachment.evidence_id} matches no audit entry "
+                                          "(its hash or size was altered, or it was added "
+                                          "behind Casebook's back)"))
+    for (evidence_id, _commit), entry in unclaimed.items():
+        problems.append(Problem(entry.seq, f"the evidence file it records for {evidence_id} "
+                                           "is missing from the database or was altered"))
+
+
+def _check_head(record: Record, newest: RecordVersion | None,
+                claims: dict[tuple[str, str, int | None], AuditEntry],
+                problems: list[Problem]) -> None:
+    """A record's current state is its latest version: pointing it back at an earlier
+    one would hide the versions after it (an approved text shown for an edited one)."""
+    if newest is None:
+        problems.append(Problem(None, f"{record.kind} {record.id} has no stored version "
+                                      "(added behind Casebook's back)"))
+        return
+    entry = claims.get(("record", record.id, newest.version))
+    if entry is None:
+        return  # the newest version was added behind Casebook's back: reported already
+    if record.version == newest.version and bool(record.deleted) == bool(newest.tombstone):
+        return
+    problems.append(Problem(entry.seq,
+                            f"{record.kind} {record.id}: the version shown as current "
+                            f"({record.version}{', deleted' if record.deleted else ''}) is "
+                            f"not its latest version ({newest.version}"
+                            f"{', deleted' if newest.tombstone else ''})"))
 
 
 def _check_review(data: TrailData, review: Review, version_commits: dict[tuple[str, int], str],

@@ -8,17 +8,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casebook.cli.output import table, unlocked
-from casebook.domain.errors import ExitCode, UsageError
+from casebook.domain.errors import ExitCode, UsageError, ValidationError
 from casebook.domain.records import IncidentStatus
 from casebook.services.audit import (
     AuditFilter,
     AuditRow,
     AuditService,
     AuditVerificationError,
-    report_csv,
+    check_target,
+    time_bound,
 )
 from casebook.services.review import ReviewService
-from casebook.storage.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
     from casebook.cli.main import Context
@@ -82,6 +82,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _filter(ctx: Context) -> AuditFilter:
+    """The filter options, dates checked before the vault is opened."""
+    for text, option in ((ctx.args.date_from, "--from"), (ctx.args.date_to, "--to")):
+        if text:
+            try:
+                time_bound(text, option, end=False)
+            except ValidationError as exc:
+                raise UsageError(f"{option}: {exc.message}") from None
     return AuditFilter(user=ctx.args.user, action=ctx.args.action, record=ctx.args.record,
                        date_from=ctx.args.date_from, date_to=ctx.args.date_to)
 
@@ -97,8 +104,11 @@ def _describe(row: AuditRow) -> str:
 
 
 def cmd_log(ctx: Context) -> int:
+    where = _filter(ctx)
+    if ctx.args.limit is not None and ctx.args.limit < 0:
+        raise UsageError("--limit must be 0 or more.")
     with unlocked(ctx) as session:
-        rows = AuditService(session).log(_filter(ctx), limit=ctx.args.limit)
+        rows = AuditService(session).log(where, limit=ctx.args.limit)
     if ctx.as_json:
         ctx.out_json([r.as_json() for r in rows])
         return ExitCode.OK
@@ -141,8 +151,7 @@ def cmd_verify(ctx: Context) -> int:
 
 def cmd_checkpoint(ctx: Context) -> int:
     out = Path(ctx.args.out)
-    if out.exists() and not ctx.args.force:
-        raise UsageError(f"{out} already exists; use --force to replace it.")
+    check_target(out, overwrite=ctx.args.force)
     with unlocked(ctx) as session:
         made = AuditService(session).write_checkpoint(out, overwrite=ctx.args.force)
     if ctx.as_json:
@@ -158,18 +167,17 @@ def cmd_checkpoint(ctx: Context) -> int:
 
 def cmd_report(ctx: Context) -> int:
     out = Path(ctx.args.out)
-    if out.exists() and not ctx.args.force:
-        raise UsageError(f"{out} already exists; use --force to replace it.")
     if out.suffix.lower() != ".csv":
         raise UsageError("The command-line report is CSV (give a .csv file); the PDF report "
                          "is made from the audit viewer in the application.")
+    where = _filter(ctx)
+    check_target(out, overwrite=ctx.args.force)
     with unlocked(ctx) as session:
-        rows = AuditService(session).log(_filter(ctx))
-    atomic_write_bytes(out, report_csv(rows).encode("utf-8"))
+        count = AuditService(session).write_report_csv(out, where, overwrite=ctx.args.force)
     if ctx.as_json:
-        ctx.out_json({"file": str(out), "entries": len(rows)})
+        ctx.out_json({"file": str(out), "entries": count})
     else:
-        ctx.out(f"Wrote {len(rows)} audit entries to {out}.")
+        ctx.out(f"Wrote {count} audit entries to {out}.")
     return ExitCode.OK
 
 

@@ -6,21 +6,25 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from casebook.audit.checkpoint import Checkpoint, parse_checkpoint_file
 from casebook.audit.store import stored_checkpoints
 from casebook.audit.verify import Problem, TrailData, VerifyReport, extends, verify_trail
 from casebook.crypto.signing import key_id
-from casebook.domain.errors import DamagedDataError, UsageError
+from casebook.domain.errors import CasebookError, DamagedDataError, UsageError, ValidationError
 from casebook.services.unit_of_work import COMMIT_SALT_KEY
 from casebook.services.vault_service import VaultSession
 from casebook.storage.atomic import atomic_write_bytes
 from casebook.storage.models import (
+    Attachment,
     AuditEntry,
     Comment,
+    Record,
     RecordVersion,
     Review,
     TaxonomyVersion,
@@ -98,6 +102,8 @@ class AuditService:
                 comments=db.exec(select(Comment)).all(),
                 checkpoints=stored_checkpoints(db, vault_id),
                 user_keys=self._user_keys(),
+                records=db.exec(select(Record)).all(),
+                attachments=db.exec(select(Attachment)).all(),
             )
             report = verify_trail(data)
         if salt_row is None:
@@ -107,10 +113,14 @@ class AuditService:
                 report.problems.append(Problem(None, "the checkpoint file belongs to another "
                                                      "vault"))
             else:
+                if self._user_keys().get(against.signer) != against.public_key:
+                    report.problems.append(Problem(
+                        None, f"the checkpoint file is signed by {against.fingerprint}, a key "
+                              "that is not a user of this vault, so it proves nothing"))
                 problem = extends(entries, against)
                 if problem is not None:
                     report.problems.append(problem)
-                    report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0, p.what))
+            report.problems.sort(key=lambda p: (p.seq is None, p.seq or 0, p.what))
         return report
 
     def verify_or_raise(self, against: Checkpoint | None = None) -> VerifyReport:
@@ -133,10 +143,9 @@ class AuditService:
 
     def write_checkpoint(self, path: Path, *, overwrite: bool = False) -> Checkpoint:
         """Sign the current head and write it to ``path`` for safekeeping elsewhere."""
-        if path.exists() and not overwrite:
-            raise UsageError(f"{path} already exists; use --force to replace it.")
+        check_target(path, overwrite=overwrite)
         made = self.checkpoint("request")
-        atomic_write_bytes(path, made.to_file(), mode=0o644)
+        write_file(path, made.to_file(), mode=0o644)
         return made
 
     @staticmethod
@@ -145,7 +154,17 @@ class AuditService:
             raw = path.read_bytes()
         except FileNotFoundError:
             raise UsageError(f"There is no file {path}.") from None
+        except OSError as exc:
+            raise CasebookError(f"Could not read {path}: {exc.strerror}.", path=path) from None
         return parse_checkpoint_file(raw, source=path.name)
+
+    def write_report_csv(self, path: Path, where: AuditFilter = AuditFilter(), *,
+                         overwrite: bool = False) -> int:
+        """The trail (filtered) as CSV in ``path``; returns how many entries."""
+        check_target(path, overwrite=overwrite)
+        rows = self.log(where)
+        write_file(path, report_csv(rows).encode("utf-8"))
+        return len(rows)
 
     # ---- the log
 
@@ -160,13 +179,17 @@ class AuditService:
         if where.action:
             statement = statement.where(AuditEntry.action == where.action)
         if where.record:
-            statement = statement.where(AuditEntry.object_id == where.record)
+            # Reviews and comments are objects of their own; their entries name the
+            # record in their details.
+            statement = statement.where(or_(
+                col(AuditEntry.object_id) == where.record,
+                func.json_extract(AuditEntry.details, "$.record") == where.record))
         if where.date_from:
-            statement = statement.where(col(AuditEntry.at) >= where.date_from)
+            statement = statement.where(
+                col(AuditEntry.at) >= time_bound(where.date_from, "date_from", end=False))
         if where.date_to:
-            # A bare date includes that whole day.
-            bound = where.date_to + ("T99" if len(where.date_to) == 10 else "")
-            statement = statement.where(col(AuditEntry.at) <= bound)
+            statement = statement.where(
+                col(AuditEntry.at) <= time_bound(where.date_to, "date_to", end=True))
         order = col(AuditEntry.seq).desc() if newest_first else col(AuditEntry.seq)
         statement = statement.order_by(order).offset(offset)
         if limit is not None:
@@ -181,6 +204,41 @@ class AuditService:
         with Session(self.session.vault.engine) as db:
             found = db.exec(select(AuditEntry.action).distinct()).all()
         return sorted(found)
+
+
+def time_bound(text: str, field: str, *, end: bool) -> str:
+    """A filter bound comparable with the trail's times (UTC ISO 8601, microseconds).
+    A bare date covers its whole day; a time without a zone is taken as UTC."""
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text).isoformat()
+            return day + ("T99" if end else "")
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD) or a date and time "
+                              "(YYYY-MM-DDTHH:MM, optionally with a zone).",
+                              field=field) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def check_target(path: Path, *, overwrite: bool) -> None:
+    """Refuse a folder, a missing folder, or (unless ``overwrite``) an existing file."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name.")
+    if path.exists() and not overwrite:
+        raise UsageError(f"{path} already exists; use --force to replace it.")
+    if not path.parent.is_dir():
+        raise UsageError(f"The folder {path.parent} does not exist.")
+
+
+def write_file(path: Path, data: bytes, *, mode: int = 0o600) -> None:
+    try:
+        atomic_write_bytes(path, data, mode=mode)
+    except OSError as exc:
+        raise CasebookError(f"Could not write {path}: {exc.strerror}.", path=path) from None
 
 
 def report_csv(rows: list[AuditRow]) -> str:
