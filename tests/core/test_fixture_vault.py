@@ -64,7 +64,7 @@ def test_fixture_is_at_the_first_schema(
 
     monkeypatch.setattr(migrate, "upgrade_to_head", no_migration)
     monkeypatch.setattr("casebook.services.vault_service.VaultSession.record_login",
-                        lambda _self: None)
+                        lambda _self, _failures=None: None)
     monkeypatch.setattr("casebook.services.reference_data.ensure_reference_data",
                         lambda _session: False)
     session = unlock_vault(vault_copy, "fixture supervisor v1")

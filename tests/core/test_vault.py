@@ -143,8 +143,12 @@ def test_wrong_passphrase(vault_dir: Path, kdf_policy: KdfPolicy) -> None:
         assert wrong not in str(info.value)
     with pytest.raises(ValidationError):
         unlock_vault(vault_dir, "")
-    assert snapshot(vault_dir) == before  # failed attempts write nothing
+    after = snapshot(vault_dir)
+    # Failed attempts change nothing but the plaintext counter beside the vault.
+    assert json.loads(after.pop("unlock-failures"))["count"] == 3
+    assert after == before
     session = unlock_vault(vault_dir, SUPERVISOR_PASS)
+    assert audit_actions(session)[-2:] == ["unlock-failed", "login"]
     assert audit_actions(session).count("login") == 1
     session.lock()
 

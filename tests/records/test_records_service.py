@@ -14,6 +14,7 @@ from casebook.services.records import (
     RecordService,
     StaleVersionError,
 )
+from casebook.services.review import ReviewService
 from casebook.services.vault_service import VaultSession
 from casebook.storage.models import AuditEntry, RecordVersion
 
@@ -158,10 +159,10 @@ def test_versions_cannot_be_rewritten(records: RecordService, vault_session: Vau
 
 def test_filters(records: RecordService, vault_session: VaultSession) -> None:
     march = records.create(RecordKind.INCIDENT, {
-        "title": "March", "date_start": "2025-03-07", "status": "submitted",
-        "tags": ["act.killing"],
+        "title": "March", "date_start": "2025-03-07", "tags": ["act.killing"],
         "place": "SY0703",
     })
+    ReviewService(vault_session).submit(march.id)  # status changes only through review
     records.create(RecordKind.INCIDENT, {"title": "April", "date_start": "2025-04"})
     records.create(RecordKind.INCIDENT, {"title": "Undated"})
     witness = records.create(RecordKind.PERSON, {"name": "W"})
