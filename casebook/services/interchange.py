@@ -516,14 +516,7 @@ class _Importer:
             return  # not an object
         reserved = (*ROW_KEYS, EVIDENCE_FILE_KEY) if row.kind is RecordKind.EVIDENCE else ROW_KEYS
         data = {k: v for k, v in row.raw.items() if k not in reserved}
-        if row.kind is RecordKind.PLACE and isinstance(data.get("parent"), str) and (
-            data["parent"] not in self.by_file_id
-        ):
-            # A parent given by P-code or name from the vault's gazetteer.
-            known = self.gazetteer.by_pcode(data["parent"]) or self.gazetteer.resolve(
-                data["parent"])
-            if known is not None:
-                data["parent"] = known.id
+        self._gazetteer_parent(row, data)
         for name, kinds in REFERENCES[row.kind].items():
             if name in data:
                 data[name] = self._reference(row, name, data[name], kinds)
@@ -540,15 +533,7 @@ class _Importer:
                             )
                 resolved.append(perpetrator)
             data["perpetrators"] = resolved
-        for name in PLACE_FIELDS.get(row.kind, ()):
-            value = data.get(name)
-            if isinstance(value, str | int) and not isinstance(value, bool):
-                place = self.by_file_id.get(str(value))
-                if place is not None and place.kind is RecordKind.PLACE:
-                    data[name] = place.record_id
-                    row.depends.append(place)
-                elif place is None and (known := self.gazetteer.resolve(str(value))):
-                    data[name] = known.id
+        self._places(row, data)
         row.content, problems = _content_and_errors(row.kind, data, row.where)
         row.errors.extend(problems)
         if row.content is not None:
@@ -560,6 +545,31 @@ class _Importer:
             )
         if row.kind is RecordKind.EVIDENCE:
             self._evidence_file(row)
+
+    def _gazetteer_parent(self, row: _Row, data: dict[str, Any]) -> None:
+        """A place's parent given by P-code or name from the vault's gazetteer."""
+        parent = data.get("parent")
+        if row.kind is not RecordKind.PLACE or not isinstance(parent, str):
+            return
+        if parent in self.by_file_id:
+            return
+        known = self.gazetteer.by_pcode(parent) or self.gazetteer.resolve(parent)
+        if known is not None:
+            data["parent"] = known.id
+
+    def _places(self, row: _Row, data: dict[str, Any]) -> None:
+        """Place fields: a place of the file becomes its record id, a P-code or exact
+        name of the vault's gazetteer that place's id; anything else stays as written."""
+        for name in PLACE_FIELDS.get(row.kind, ()):
+            value = data.get(name)
+            if not isinstance(value, str | int) or isinstance(value, bool):
+                continue
+            place = self.by_file_id.get(str(value))
+            if place is not None and place.kind is RecordKind.PLACE:
+                data[name] = place.record_id
+                row.depends.append(place)
+            elif place is None and (known := self.gazetteer.resolve(str(value))):
+                data[name] = known.id
 
     def _current_content(self, record_id: str) -> dict[str, Any] | None:
         record = self.db.get(Record, record_id)

@@ -31,7 +31,7 @@ from casebook.domain.records import (
 )
 from casebook.domain.users import Role
 from casebook.search.normalise import index_form
-from casebook.services.tagging import stamped, tag_codes, tag_problems
+from casebook.services.tagging import TAGGED_UNDER, stamped, tag_codes, tag_problems
 from casebook.services.unit_of_work import UnitOfWork
 from casebook.services.vault_service import VaultSession
 from casebook.storage.models import (
@@ -226,7 +226,9 @@ class RecordStore:
         """Check the taxonomy codes ``content`` adds, and stamp it with the taxonomy
         version its tags were chosen under (services/tagging.py)."""
         if not tag_codes(kind, content):
-            return content  # nothing to check: no need to read the taxonomy
+            # Nothing to check, so no need to read the taxonomy; a record without codes
+            # has no stamp either.
+            return {k: v for k, v in content.items() if k != TAGGED_UNDER}
         index = self.term_index
         problems = tag_problems(index, kind, content, previous, where,
                                 allow_retired=self.allow_retired_tags)

@@ -20,11 +20,20 @@ ACT_TYPE_SCHEME = "act"
 TAGGED_UNDER = "tagged_under"
 
 
+#: Fields that hold one code of a fixed scheme.
+FIELD_SCHEMES: dict[tuple[RecordKind, str], str] = {
+    (RecordKind.ACT, "act_type"): ACT_TYPE_SCHEME,
+    (RecordKind.QUALIFICATION, "term"): "legal",
+    (RecordKind.QUALIFICATION, "proof"): "proof",
+}
+
+
 def tag_codes(kind: RecordKind, content: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(field path, code) for every code the record carries."""
     found = [(f"tags[{i}]", str(code)) for i, code in enumerate(content.get("tags", ()) or ())]
-    if kind is RecordKind.ACT and content.get("act_type"):
-        found.append(("act_type", str(content["act_type"])))
+    for (field_kind, field), _scheme in FIELD_SCHEMES.items():
+        if kind is field_kind and content.get(field):
+            found.append((field, str(content[field])))
     return found
 
 
@@ -68,10 +77,11 @@ def tag_problems(index: TermIndex, kind: RecordKind, content: Mapping[str, Any],
         if term is None:
             problems.append((prefix + field, f"{code} is not a term of this vault's taxonomy"))
             continue
-        if field == "act_type":
-            if term.scheme != ACT_TYPE_SCHEME:
-                problems.append((prefix + field, f"{code} is not an act type "
-                                 f"(a term of the '{ACT_TYPE_SCHEME}' scheme)"))
+        fixed = FIELD_SCHEMES.get((kind, field))
+        if fixed is not None:
+            if term.scheme != fixed:
+                problems.append((prefix + field, f"{code} is not a term of the '{fixed}' "
+                                 "scheme"))
                 continue
         else:
             scheme = index.schemes.get(term.scheme)

@@ -494,7 +494,8 @@ def test_export_is_full_unknown_fields_included_and_audited(
     import_json(vault_session, write_document(tmp_path / "in", document))
     exported = export_json(vault_session)
     assert list(exported) == ["format", "incidents", "persons", "involvements", "acts",
-                              "places", "units", "statements", "consents", "evidence"]
+                              "places", "units", "statements", "consents", "evidence",
+                              "qualifications"]
     [incident] = [r for r in exported["incidents"] if r.get("external_ref") == "INC-2025-001"]
     assert incident["x_team"] == {"name": "north", "shift": 2}
     assert uuid.UUID(incident["id"])

@@ -58,7 +58,7 @@ def test_act_type_must_be_a_term_of_the_act_scheme(vault_session: VaultSession) 
     with pytest.raises(ValidationError) as caught:
         act(vault_session, inc.id, victim.id, "method.small-arms")
     assert caught.value.field == "act_type"
-    assert "not an act type" in str(caught.value)
+    assert "not a term of the 'act' scheme" in str(caught.value)
     with pytest.raises(ValidationError) as caught:
         act(vault_session, inc.id, victim.id, "act.no-such-act")
     assert caught.value.field == "act_type"
