@@ -183,9 +183,21 @@ class QualificationsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setWordWrap(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.currentItemChanged.connect(lambda *_args: self._update_buttons())
+        header.setStretchLastSection(False)
+        for column, mode in ((0, QHeaderView.ResizeMode.Interactive),
+                             (1, QHeaderView.ResizeMode.Interactive),
+                             (2, QHeaderView.ResizeMode.Stretch),
+                             (3, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        metrics = self.tree.fontMetrics()
+        self.tree.setColumnWidth(0, metrics.horizontalAdvance("M" * 16))
+        self.tree.setColumnWidth(1, metrics.horizontalAdvance("M" * 11))
+        self.tree.currentItemChanged.connect(lambda *_args: self._selection_changed())
+        self.details = QLabel()
+        self.details.setObjectName("qualification_details")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty = QLabel(self.tr("This incident has no acts to qualify yet."))
         self.empty.setObjectName("qualifications_empty")
         self.empty.setWordWrap(True)
@@ -208,6 +220,7 @@ class QualificationsPanel(QWidget):
         layout.addWidget(note)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._busy = False
@@ -240,6 +253,7 @@ class QualificationsPanel(QWidget):
                     child.setToolTip(column, child.text(column))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the act's own line, across the columns
             top.setExpanded(True)
         self.empty.setVisible(not acts)
         self.tree.setVisible(bool(acts))
@@ -268,6 +282,26 @@ class QualificationsPanel(QWidget):
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self._update_buttons()
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        selected = self.selected()
+        found = None
+        if selected is not None and selected[0] == "qualification":
+            found = next((q for act in self.acts for q in act.qualifications
+                          if q.id == selected[1]), None)
+        if found is None:
+            self.details.setText("")
+            self.details.hide()
+            return
+        language = interface_language()
+        terms = self.context.terms
+        self.details.setText(self.tr(
+            "{term} ({code}), {proof}, by {reviewer}:\n{rationale}").format(
+                term=terms.label(found.term, language), code=found.term,
+                proof=terms.label(found.proof, language),
+                reviewer=self.context.user_name(found.reviewer), rationale=found.rationale))
+        self.details.show()
 
     def _update_buttons(self) -> None:
         selected = self.selected()
