@@ -10,9 +10,9 @@ named, so a person knows where to start looking.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from casebook.audit.chain import first_break
 from casebook.audit.checkpoint import Checkpoint
@@ -23,7 +23,6 @@ from casebook.storage.models import (
     AuditEntry,
     Comment,
     Record,
-    RecordVersion,
     Review,
     TaxonomyVersion,
 )
@@ -99,8 +98,9 @@ class TrailData:
 
     vault_id: str
     salt: bytes
-    entries: Sequence[AuditEntry]
-    versions: Iterable[RecordVersion]
+    #: stored rows (ORM objects or plain result rows with the same columns)
+    entries: Sequence[Any]
+    versions: Iterable[Any]
     taxonomy_versions: Iterable[TaxonomyVersion]
     reviews: Iterable[Review]
     comments: Iterable[Comment]
@@ -108,7 +108,7 @@ class TrailData:
     #: key id -> public key (hex) of every user of the vault
     user_keys: Mapping[str, str]
     #: the current-state rows: each must point at its record's latest stored version
-    records: Iterable[Record] = ()
+    records: Iterable[Any] = ()
     #: evidence files: each must be the one an ``attach`` entry committed to
     attachments: Iterable[Attachment] = ()
 
@@ -149,7 +149,7 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
                    reviews: list[Review], problems: list[Problem]) -> None:
     claimed: set[tuple[str, str, int | None]] = set()
     version_commits: dict[tuple[str, int], str] = {}
-    latest: dict[str, RecordVersion] = {}
+    latest: dict[str, _Head] = {}
 
     def check(key: tuple[str, str, int | None], stored_commit: str | None, canonical: bytes,
               described: str) -> None:
@@ -170,11 +170,12 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
     for version in data.versions:
         version_commits[(version.record_id, version.version)] = version.object_commit
         if version.record_id not in latest or version.version > latest[version.record_id].version:
-            latest[version.record_id] = version
-        content = json.loads(version.content) if version.content else {}
+            latest[version.record_id] = _Head(version.version, bool(version.tombstone))
+        # Versions are stored as canonical JSON: the commit is over those very bytes, so
+        # even a change that parses the same (spacing, key order) is caught.
         check(("record", version.record_id, version.version), version.object_commit,
-              canonical_json(content), f"{version.kind} {version.record_id} version "
-              f"{version.version}")
+              (version.content or "{}").encode("utf-8"), f"{version.kind} {version.record_id} "
+              f"version {version.version}")
     for taxonomy in data.taxonomy_versions:
         check(("taxonomy", taxonomy.taxonomy_id, taxonomy.version), taxonomy.object_commit,
               taxonomy.content.encode("utf-8"),
@@ -214,7 +215,14 @@ def _check_attachments(data: TrailData, entries: Sequence[AuditEntry],
                                            "is missing from the database or was altered"))
 
 
-def _check_head(record: Record, newest: RecordVersion | None,
+class _Head(NamedTuple):
+    """The newest stored version of a record (kept light: one per record)."""
+
+    version: int
+    tombstone: bool
+
+
+def _check_head(record: Record, newest: _Head | None,
                 claims: dict[tuple[str, str, int | None], AuditEntry],
                 problems: list[Problem]) -> None:
     """A record's current state is its latest version: pointing it back at an earlier
@@ -277,7 +285,7 @@ def _check_checkpoint(data: TrailData, checkpoint: Checkpoint, by_seq: Mapping[i
                                                 f"{checkpoint.at}"))
 
 
-def extends(entries: Sequence[AuditEntry], checkpoint: Checkpoint) -> Problem | None:
+def extends(entries: Sequence[Any], checkpoint: Checkpoint) -> Problem | None:
     """None when the trail passes through ``checkpoint`` (it extends that history)."""
     by_seq = {e.seq: e for e in entries}
     entry = by_seq.get(checkpoint.seq)

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, or_
-from sqlmodel import Session, col, select
+from sqlalchemy import Table, func, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, select
 
 from casebook.audit.checkpoint import Checkpoint, parse_checkpoint_file
 from casebook.audit.store import stored_checkpoints
@@ -30,6 +31,11 @@ from casebook.storage.models import (
     TaxonomyVersion,
     VaultMeta,
 )
+
+
+def _table(model: type[SQLModel]) -> Table:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 class AuditVerificationError(DamagedDataError):
@@ -91,18 +97,22 @@ class AuditService:
         vault_id = self.session.vault.vault_id
         with Session(self.session.vault.engine) as db:
             salt_row = db.get(VaultMeta, COMMIT_SALT_KEY)
-            entries = list(db.exec(select(AuditEntry).order_by(col(AuditEntry.seq))).all())
+            # Plain result rows, not ORM objects: a trail has hundreds of thousands of
+            # entries and versions, and building objects for them was most of the time.
+            connection = db.connection()
+            entries = list(connection.execute(
+                sa_select(_table(AuditEntry)).order_by(_table(AuditEntry).c.seq)))
             data = TrailData(
                 vault_id=vault_id,
                 salt=bytes.fromhex(salt_row.value) if salt_row is not None else b"",
                 entries=entries,
-                versions=db.exec(select(RecordVersion)).all(),
+                versions=connection.execute(sa_select(_table(RecordVersion))),
                 taxonomy_versions=db.exec(select(TaxonomyVersion)).all(),
                 reviews=db.exec(select(Review)).all(),
                 comments=db.exec(select(Comment)).all(),
                 checkpoints=stored_checkpoints(db, vault_id),
                 user_keys=self._user_keys(),
-                records=db.exec(select(Record)).all(),
+                records=list(connection.execute(sa_select(_table(Record)))),
                 attachments=db.exec(select(Attachment)).all(),
             )
             report = verify_trail(data)
@@ -246,8 +256,17 @@ def report_csv(rows: list[AuditRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REPORT_COLUMNS)
     for row in rows:
-        writer.writerow([row.seq, row.at, row.actor_name, row.actor, row.action,
-                         row.object_type, row.object_id or "",
+        writer.writerow([row.seq, row.at, _cell(row.actor_name), row.actor, row.action,
+                         row.object_type, _cell(row.object_id or ""),
                          "" if row.object_version is None else row.object_version,
-                         json.dumps(row.details, ensure_ascii=False, sort_keys=True)])
+                         _cell(json.dumps(row.details, ensure_ascii=False, sort_keys=True))])
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet would run as a formula (a user called "=HYPERLINK(...)")
+    is written with a leading apostrophe, which spreadsheets show as plain text."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
