@@ -20,7 +20,7 @@ QM = GUI / "translations" / "casebook_ar.qm"
 BIN = Path(sys.executable).parent
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # Contexts given by name in QCoreApplication.translate / QT_TRANSLATE_NOOP.
-FIXED_CONTEXTS = {"Errors", "Labels", "Notices", "PassphraseFeedback"}
+FIXED_CONTEXTS = {"Audit", "Errors", "Labels", "Notices", "PassphraseFeedback", "Review"}
 
 
 def tool(name: str) -> str:
