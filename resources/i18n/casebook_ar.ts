@@ -192,6 +192,368 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Vault created</source>
+        <translation>إنشاء الخزنة</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>إضافة مستخدم</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <source>Failed unlock attempts</source>
+        <translation>محاولات فتح فاشلة</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Tags changed</source>
+        <translation>تغيير الوسوم</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>إرفاق ملف</translation>
+    </message>
+    <message>
+        <source>File exported</source>
+        <translation>تصدير ملف</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Taxonomy installed</source>
+        <translation>تثبيت التصنيف</translation>
+    </message>
+    <message>
+        <source>Taxonomy updated</source>
+        <translation>تحديث التصنيف</translation>
+    </message>
+    <message>
+        <source>Terms replaced</source>
+        <translation>استبدال المصطلحات</translation>
+    </message>
+    <message>
+        <source>Places imported</source>
+        <translation>استيراد الأماكن</translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation>إرسال للمراجعة</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>اعتماد</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>طلب تعديلات</translation>
+    </message>
+    <message>
+        <source>Review signed</source>
+        <translation>توقيع المراجعة</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>Hidden field shown</source>
+        <translation>إظهار حقل مخفي</translation>
+    </message>
+    <message>
+        <source>Draft kept</source>
+        <translation>حفظ مسودة</translation>
+    </message>
+    <message>
+        <source>Draft discarded</source>
+        <translation>تجاهل مسودة</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <extracomment>A report names users and record ids: readable by its owner only.</extracomment>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>أي مستخدم</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>أي إجراء</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>معرّف السجل</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>مسح عوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>تحقّق</translation>
+    </message>
+    <message>
+        <source>Verify against a checkpoint file…</source>
+        <translation>تحقّق باستخدام ملف نقطة تحقّق…</translation>
+    </message>
+    <message>
+        <source>Save checkpoint…</source>
+        <translation>حفظ نقطة تحقّق…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>تصدير تقرير…</translation>
+    </message>
+    <message>
+        <source>As CSV…</source>
+        <translation>بصيغة CSV…</translation>
+    </message>
+    <message>
+        <source>As PDF…</source>
+        <translation>بصيغة PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ال&amp;مستخدم:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>الإ&amp;جراء:</translation>
+    </message>
+    <message>
+        <source>&amp;Record:</source>
+        <translation>ال&amp;سجل:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>م&amp;ن:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>إ&amp;لى:</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>عدد القيود: {count}</translation>
+    </message>
+    <message>
+        <source>{count} entries so far (more as you scroll)</source>
+        <translation>عدد القيود حتى الآن: {count} (يظهر المزيد مع التمرير)</translation>
+    </message>
+    <message>
+        <source>Not a date: {text}. Write dates as YYYY-MM-DD, e.g. 2025-03-07.</source>
+        <translation>ليس تاريخًا: {text}. اكتب التواريخ بالشكل YYYY-MM-DD، مثلًا: 2025-03-07.</translation>
+    </message>
+    <message>
+        <source>entry {seq}: {what}</source>
+        <translation>القيد {seq}: {what}</translation>
+    </message>
+    <message>
+        <source>The audit trail verifies: {entries} entries, {checkpoints} signed checkpoints and {reviews} signed review decisions, all intact.</source>
+        <translation>اجتاز سجل التدقيق التحقّق، وكل ما فيه سليم: عدد القيود {entries}، وعدد نقاط التحقّق الموقَّعة {checkpoints}، وعدد قرارات المراجعة الموقَّعة {reviews}.</translation>
+    </message>
+    <message>
+        <source>It still passes through the checkpoint in {file} (entry {seq}, signed {when}).</source>
+        <translation>ولا يزال السجل متّسقًا مع نقطة التحقّق المحفوظة في {file} (القيد {seq}، الموقَّعة في {when}).</translation>
+    </message>
+    <message>
+        <source>The audit trail does NOT verify. First problem: {problem}.</source>
+        <translation>لم يجتز سجل التدقيق التحقّق. أول مشكلة: {problem}.</translation>
+    </message>
+    <message>
+        <source>1 problem in all:</source>
+        <translation>مشكلة واحدة في المجموع؛</translation>
+    </message>
+    <message>
+        <source>{count} problems in all:</source>
+        <translation>عدد المشكلات في المجموع: {count}؛</translation>
+    </message>
+    <message>
+        <source>keep this vault as it is and compare it with a backup or a checkpoint kept elsewhere.</source>
+        <translation>أبقِ هذه الخزنة على حالها، وقارنها بنسخة احتياطية أو بنقطة تحقّق محفوظة في مكان آخر.</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint file</source>
+        <translation>اختر ملف نقطة تحقّق</translation>
+    </message>
+    <message>
+        <source>Checkpoint files (*.checkpoint)</source>
+        <translation>ملفات نقاط التحقّق (*.checkpoint)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>جميع الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Save a checkpoint</source>
+        <translation>حفظ نقطة تحقّق</translation>
+    </message>
+    <message>
+        <source>A signed checkpoint of the trail (entry {seq}) was saved to {path}. Keep it away from this computer; later, “Verify against a checkpoint file…” proves the trail still passes through it.</source>
+        <translation>حُفظت نقطة تحقّق موقَّعة من السجل (القيد {seq}) في {path}. احفظها بعيدًا عن هذا الحاسوب؛ ولاحقًا يُثبت الأمر «تحقّق باستخدام ملف نقطة تحقّق…» أن السجل لا يزال متّسقًا معها.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the audit report to</source>
+        <translation>تصدير تقرير التدقيق إلى</translation>
+    </message>
+    <message>
+        <source>Period: {start} to {end}</source>
+        <translation>الفترة: من {start} إلى {end}</translation>
+    </message>
+    <message>
+        <source>Period: from {start}</source>
+        <translation>الفترة: من {start}</translation>
+    </message>
+    <message>
+        <source>Period: until {end}</source>
+        <translation>الفترة: حتى {end}</translation>
+    </message>
+    <message>
+        <source>Period: the whole trail</source>
+        <translation>الفترة: السجل كاملًا</translation>
+    </message>
+    <message>
+        <source>user {name}</source>
+        <translation>المستخدم {name}</translation>
+    </message>
+    <message>
+        <source>action {action}</source>
+        <translation>الإجراء {action}</translation>
+    </message>
+    <message>
+        <source>record {id}</source>
+        <translation>السجل {id}</translation>
+    </message>
+    <message>
+        <source>Filters: {list}</source>
+        <translation>عوامل التصفية: {list}</translation>
+    </message>
+    <message>
+        <source>Filters: none</source>
+        <translation>عوامل التصفية: لا يوجد</translation>
+    </message>
+    <message>
+        <source>Generated: {when} UTC</source>
+        <translation>تاريخ الإنشاء: {when} بالتوقيت العالمي (UTC)</translation>
+    </message>
+    <message>
+        <source>Vault: {id}</source>
+        <translation>الخزنة: {id}</translation>
+    </message>
+    <message>
+        <source>Times are in UTC.</source>
+        <translation>الأوقات بالتوقيت العالمي (UTC).</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>القيد</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>العنصر</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>الصفحة {page} من {pages}</translation>
+    </message>
+    <message>
+        <source>No entries match these filters.</source>
+        <translation>لا توجد قيود تطابق عوامل التصفية هذه.</translation>
+    </message>
+    <message>
+        <source>The report ({count} entries) was saved to {path}.</source>
+        <translation>حُفظ التقرير (عدد القيود: {count}) في {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Entry</source>
+        <translation>القيد</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>العنصر</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -719,6 +1081,10 @@
         <translation>بواسطة</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
@@ -729,6 +1095,10 @@
     <message>
         <source>After</source>
         <translation>بعد</translation>
+    </message>
+    <message>
+        <source>{action}: “{comment}”</source>
+        <translation>{action}: «{comment}»</translation>
     </message>
     <message>
         <source>{version} (deleted)</source>
@@ -794,10 +1164,6 @@
         <translation>المكان</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
-    </message>
-    <message>
         <source>Sensitivity</source>
         <translation>درجة الحساسية</translation>
     </message>
@@ -848,6 +1214,22 @@
     <message>
         <source>Narrative:</source>
         <translation>السرد:</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>إرسال للمراجعة</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>اعتماد</translation>
+    </message>
+    <message>
+        <source>Request changes…</source>
+        <translation>طلب تعديلات…</translation>
+    </message>
+    <message>
+        <source>Review and comments…</source>
+        <translation>المراجعة والتعليقات…</translation>
     </message>
     <message>
         <source>New incident</source>
@@ -1346,6 +1728,14 @@
     <message>
         <source>&amp;Taxonomy</source>
         <translation>التص&amp;نيف</translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
+        <translation>&amp;قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>A&amp;udit trail</source>
+        <translation>&amp;سجل التدقيق</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
@@ -1921,6 +2311,90 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     </message>
 </context>
 <context>
+    <name>QualificationsPanel</name>
+    <message>
+        <source>Act or violation</source>
+        <translation>الفعل أو الانتهاك</translation>
+    </message>
+    <message>
+        <source>Standard of proof</source>
+        <translation>معيار الإثبات</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>التعليل</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>المراجِع</translation>
+    </message>
+    <message>
+        <source>This incident has no acts to qualify yet.</source>
+        <translation>لا تتضمّن هذه الحادثة بعدُ أفعالًا يمكن تكييفها.</translation>
+    </message>
+    <message>
+        <source>Qualify…</source>
+        <translation>تكييف قانوني…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>سحب</translation>
+    </message>
+    <message>
+        <source>Legal qualification is a supervisor&apos;s reasoned act, kept apart from the facts the documenters record.</source>
+        <translation>التكييف القانوني عمل مُعلَّل يقوم به المشرف، ويبقى منفصلًا عن الوقائع التي يسجّلها الموثِّقون.</translation>
+    </message>
+    <message>
+        <source>{term} ({code}), {proof}, by {reviewer}:
+{rationale}</source>
+        <translation>{term} ({code})، {proof}، بواسطة {reviewer}:
+{rationale}</translation>
+    </message>
+    <message>
+        <source>Withdraw this qualification? It stays in the history.</source>
+        <translation>هل تسحب هذا التكييف؟ يبقى في السجل التاريخي.</translation>
+    </message>
+</context>
+<context>
+    <name>QualifyDialog</name>
+    <message>
+        <source>Qualify an act</source>
+        <translation>التكييف القانوني لفعل</translation>
+    </message>
+    <message>
+        <source>Choose the violation</source>
+        <translation>اختيار الانتهاك</translation>
+    </message>
+    <message>
+        <source>Choose the standard of proof</source>
+        <translation>اختيار معيار الإثبات</translation>
+    </message>
+    <message>
+        <source>Why the facts meet this qualification, and on what sources</source>
+        <translation>لماذا تستوفي الوقائع هذا التكييف، وإلى أي مصادر يستند</translation>
+    </message>
+    <message>
+        <source>Act:</source>
+        <translation>الفعل:</translation>
+    </message>
+    <message>
+        <source>Violation:</source>
+        <translation>الانتهاك:</translation>
+    </message>
+    <message>
+        <source>Standard of proof:</source>
+        <translation>معيار الإثبات:</translation>
+    </message>
+    <message>
+        <source>Rationale:</source>
+        <translation>التعليل:</translation>
+    </message>
+    <message>
+        <source>This cannot be empty.</source>
+        <translation>لا يمكن ترك هذا الحقل فارغًا.</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Someone saved this record after you opened it, so your changes were not saved (nothing was overwritten). Cancel, then open it again.</source>
@@ -1983,6 +2457,254 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Remove this record? Its earlier versions stay in the history.</source>
         <translation>هل تزيل هذا السجل؟ تبقى إصداراته السابقة في السجل التاريخي.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestChangesDialog</name>
+    <message>
+        <source>Request changes to “{title}”</source>
+        <translation>طلب تعديلات على «{title}»</translation>
+    </message>
+    <message>
+        <source>Say what needs to change. The documenter sees this comment in the incident&apos;s thread.</source>
+        <translation>اذكر ما يجب تعديله. سيرى الموثِّق هذا التعليق في سلسلة التعليقات الخاصة بالحادثة.</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>طلب تعديلات</translation>
+    </message>
+    <message>
+        <source>Say what needs to change: a comment is required when asking for changes.</source>
+        <translation>اذكر ما يجب تعديله: التعليق مطلوب عند طلب التعديلات.</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation>إرسال للمراجعة</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>اعتماد</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>طلب تعديلات</translation>
+    </message>
+    <message>
+        <source>the approval&apos;s signature does NOT verify</source>
+        <translation>فشل التحقّق من توقيع الاعتماد</translation>
+    </message>
+    <message>
+        <source>the approval is not signed by a supervisor of this vault</source>
+        <translation>الاعتماد غير موقَّع من مشرف في هذه الخزنة</translation>
+    </message>
+    <message>
+        <source>the approved version was altered after approval</source>
+        <translation>عُدِّل الإصدار المعتمد بعد اعتماده</translation>
+    </message>
+    <message>
+        <source>Approved (version {version}, {name}) — signature verifies</source>
+        <extracomment>Statuses from which an incident can be submitted.</extracomment>
+        <translation>اعتمد {name} الإصدار {version} — تمّ التحقّق من التوقيع</translation>
+    </message>
+    <message>
+        <source>Approval of version {version} ({name}) does NOT hold: {problem}</source>
+        <translation>اعتماد {name} للإصدار {version} غير صالح: {problem}</translation>
+    </message>
+    <message>
+        <source>Changed since approval (version {version} was approved by {name})</source>
+        <translation>طرأت تعديلات منذ الاعتماد (اعتمد {name} الإصدار {version})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Open the incident</source>
+        <translation>فتح الحادثة</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Approved version</source>
+        <translation>الإصدار المعتمد</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>الآن</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>التغييرات</translation>
+    </message>
+    <message>
+        <source>Legal qualification</source>
+        <translation>التكييف القانوني</translation>
+    </message>
+    <message>
+        <source>A comment for the thread; it goes with a decision made now</source>
+        <translation>تعليق لسلسلة التعليقات؛ يُرفق بأي قرار يُتّخذ الآن</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>إضافة تعليق</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>إرسال للمراجعة</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>طلب تعديلات</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>اعتماد</translation>
+    </message>
+    <message>
+        <source>Comments and decisions</source>
+        <translation>التعليقات والقرارات</translation>
+    </message>
+    <message>
+        <source>Untitled incident</source>
+        <translation>حادثة بلا عنوان</translation>
+    </message>
+    <message>
+        <source>Review of “{title}”</source>
+        <translation>مراجعة «{title}»</translation>
+    </message>
+    <message>
+        <source>Status: {status} (version {version})</source>
+        <translation>الحالة: {status} (الإصدار {version})</translation>
+    </message>
+    <message>
+        <source>Never approved: everything in the record is new to the reviewer.</source>
+        <translation>لم يُعتمد قطّ: كل ما في السجل جديد بالنسبة إلى المراجِع.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <source>Changes since the approved version {version}:</source>
+        <translation>التغييرات منذ الإصدار المعتمد {version}:</translation>
+    </message>
+    <message>
+        <source>Approved version {version}</source>
+        <translation>الإصدار المعتمد {version}</translation>
+    </message>
+    <message>
+        <source>No changes since the approved version {version}.</source>
+        <translation>لا توجد تغييرات منذ الإصدار المعتمد {version}.</translation>
+    </message>
+    <message>
+        <source>{when} · {name} · version {version} · {what}</source>
+        <translation>{when} · {name} · الإصدار {version} · {what}</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>لا توجد تعليقات بعد.</translation>
+    </message>
+    <message>
+        <source>Say what needs to change: a comment is required when asking for changes.</source>
+        <translation>اذكر ما يجب تعديله: التعليق مطلوب عند طلب التعديلات.</translation>
+    </message>
+    <message>
+        <source>The incident was submitted for review.</source>
+        <translation>أُرسلت الحادثة للمراجعة.</translation>
+    </message>
+    <message>
+        <source>The incident was approved.</source>
+        <translation>اعتُمدت الحادثة.</translation>
+    </message>
+    <message>
+        <source>Changes were requested.</source>
+        <translation>طُلبت تعديلات.</translation>
+    </message>
+    <message>
+        <source>Write the comment first.</source>
+        <translation>اكتب التعليق أولًا.</translation>
+    </message>
+    <message>
+        <source>Your comment was added.</source>
+        <translation>أُضيف تعليقك.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>آخر تعديل</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Review queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation>مُرسَلة للمراجعة</translation>
+    </message>
+    <message>
+        <source>Needing changes</source>
+        <translation>بحاجة إلى تعديلات</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>مسودات</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;عرض:</translation>
+    </message>
+    <message>
+        <source>Open review…</source>
+        <translation>فتح المراجعة…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>{count} incidents</source>
+        <translation>عدد الحوادث: {count}</translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation>حادثة واحدة</translation>
+    </message>
+    <message>
+        <source>No incident is waiting for review.</source>
+        <translation>لا توجد حادثة بانتظار المراجعة.</translation>
+    </message>
+    <message>
+        <source>No incident needs changes.</source>
+        <translation>لا توجد حادثة بحاجة إلى تعديلات.</translation>
+    </message>
+    <message>
+        <source>No incident is in this state.</source>
+        <translation>لا توجد حادثة في هذه الحالة.</translation>
     </message>
 </context>
 <context>
@@ -2778,11 +3500,20 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <name>Workspace</name>
     <message>
         <source>Incidents</source>
+        <extracomment>Pages (tabs that are not editors) the workspace opens once each. Audit actions after which the review queue may have changed.</extracomment>
         <translation>الحوادث</translation>
     </message>
     <message>
         <source>Taxonomy</source>
         <translation>التصنيف</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>سجل التدقيق</translation>
     </message>
 </context>
 </TS>
