@@ -217,6 +217,8 @@ class ActContent(_Content):
     consequences: LongText = ""
     status_at_end: ShortText = ""
     perpetrators: tuple[Perpetrator, ...] = ()
+    #: For an enforced disappearance: what was done to find the person (UN WGEID asks).
+    steps_taken: LongText = ""
     notes: LongText = ""
 
     _dates = field_validator("date")(_check_date)
