@@ -131,6 +131,8 @@ class Workspace(QWidget):
         page = self.taxonomy_page()
         if page is None:
             page = TaxonomyPage(self.context)
+            # Editors opened later offer the new terms (deprecated ones no longer).
+            page.taxonomy_changed.connect(self.context.reload_terms)
             self.tabs.addTab(page, self.tr("Taxonomy"))
         self.tabs.setCurrentWidget(page)
         return page
