@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -151,6 +152,15 @@ class ActDialog(RecordDialog):
                    for link in dict.fromkeys(self._people) if link.role != "victim"]
         choices += [(f"unit:{unit.id}", unit.name) for unit in self.context.queries.units()]
         self.perpetrators = PerpetratorTable(choices)
+        # An enforced disappearance's report asks what was done to find the person
+        # (the dossier's readiness check looks for it).
+        self.steps_taken = QPlainTextEdit()
+        self.steps_taken.setObjectName("act_steps_taken")
+        self.steps_taken.setPlaceholderText(self.tr(
+            "For a disappearance: enquiries, complaints, visits to detention places, "
+            "with dates and answers"))
+        self.steps_taken.setTabChangesFocus(True)
+        self.steps_taken.setMinimumHeight(70)
         self.add_row(self.tr("Victim:"), "victim", self.victim)
         self.add_row(self.tr("Act type:"), "act_type", self.act_type)
         self.add_row(self.tr("Method:"), "method", self.method)
@@ -159,7 +169,9 @@ class ActDialog(RecordDialog):
         self.add_row(self.tr("Status at the end:"), "status_at_end", self.outcome)
         self.add_row(self.tr("Tags:"), "tags", self.tags)
         self.add_row(self.tr("Alleged perpetrators:"), "perpetrators", self.perpetrators)
-        self.resize(780, 660)
+        self.add_row(self.tr("Steps taken to locate the person:"), "steps_taken",
+                     self.steps_taken)
+        self.resize(780, 760)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -171,6 +183,7 @@ class ActDialog(RecordDialog):
             "tags": self.tags.codes(),
             "status_at_end": self.outcome.value() or "",
             "perpetrators": self.perpetrators.values(),
+            "steps_taken": self.steps_taken.toPlainText(),
         }
 
     def set_values(self, values: Mapping[str, Any]) -> None:
@@ -185,11 +198,12 @@ class ActDialog(RecordDialog):
         self.tags.set_codes(values.get("tags"))
         self.outcome.set_value(values.get("status_at_end"))
         self.perpetrators.set_values(values.get("perpetrators"))
+        self.steps_taken.setPlainText(str(values.get("steps_taken") or ""))
 
     def values_from_content(self, content: Mapping[str, Any]) -> dict[str, Any]:
         values = {key: content.get(key) for key in
                   ("victim", "act_type", "method", "date", "place", "status_at_end",
-                   "perpetrators")}
+                   "perpetrators", "steps_taken")}
         values["tags"] = parse_codes(content.get("tags"))
         return values
 

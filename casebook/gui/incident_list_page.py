@@ -27,6 +27,7 @@ class IncidentListPage(QWidget):
 
     open_requested = Signal(str)  # incident id
     new_requested = Signal()
+    export_requested = Signal()  # a dossier of the selection (or the filter)
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +38,7 @@ class IncidentListPage(QWidget):
         self.view.setObjectName("incident_list")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
@@ -59,6 +60,12 @@ class IncidentListPage(QWidget):
         self.new_button = QPushButton(self.tr("New incident"))
         self.new_button.setObjectName("new_incident")
         self.new_button.clicked.connect(self.new_requested)
+        self.export_button = QPushButton(self.tr("Export dossier…"))
+        self.export_button.setObjectName("export_dossier")
+        self.export_button.setToolTip(self.tr(
+            "A redacted, signed dossier of the selected incidents (or of those the filters "
+            "show) for a UN mechanism"))
+        self.export_button.clicked.connect(self.export_requested)
         self.model.count_changed.connect(self._show_count)
         self.filter_bar.filter_changed.connect(self.model.set_filter)
 
@@ -66,6 +73,7 @@ class IncidentListPage(QWidget):
         top.addWidget(heading(self.tr("Incidents")))
         top.addStretch(1)
         top.addWidget(self.count)
+        top.addWidget(self.export_button)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -103,6 +111,11 @@ class IncidentListPage(QWidget):
             text = self.tr("{count} incidents").format(count=QLocale().toString(total))
         self.count.setText(text)
         self.empty.setVisible(total == 0 and self.model.filter == IncidentFilter())
+
+    def selected_ids(self) -> list[str]:
+        """The selected incidents, in the list's order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [i for i in (self.model.id_at(row) for row in rows) if i]
 
     def _activated(self, index: QModelIndex) -> None:
         record_id = self.model.id_at(index.row())

@@ -19,6 +19,7 @@ from casebook.gui.add_user_dialog import AddUserDialog
 from casebook.gui.audit_page import AuditPage
 from casebook.gui.change_passphrase_dialog import ChangePassphraseDialog
 from casebook.gui.content_dialog import ContentDialog
+from casebook.gui.dossier_wizard import DossierWizard
 from casebook.gui.drafts import EditorSnapshot
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.events import EventBridge
@@ -36,6 +37,7 @@ from casebook.services.vault_service import KdfPolicy, VaultSession
 LOCK_SHORTCUT = "Ctrl+L"
 TAXONOMY_SHORTCUT = "Ctrl+T"
 REVIEW_QUEUE_SHORTCUT = "Ctrl+R"
+DOSSIER_SHORTCUT = "Ctrl+E"
 STATUS_MESSAGE_MS = 8000
 
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         bridge.user_added.connect(self._on_user_added)
         bridge.audit_appended.connect(self.workspace.audit_appended)
         bridge.passphrase_changed.connect(self._on_passphrase_changed)
+        self.workspace.list_page.export_requested.connect(self.show_dossier_wizard)
         self.resize(960, 640)
 
     # construction
@@ -94,6 +97,10 @@ class MainWindow(QMainWindow):
         self.action_find = self._action(
             self.tr("&Find incidents"), "action_find", self.workspace.focus_search, "Ctrl+F"
         )
+        self.action_export_dossier = self._action(
+            self.tr("&Export dossier…"), "action_export_dossier", self.show_dossier_wizard,
+            DOSSIER_SHORTCUT,
+        )
         self.action_lock = self._action(
             self.tr("&Lock"), "action_lock", self.lock_requested.emit, LOCK_SHORTCUT
         )
@@ -107,6 +114,8 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("menu_file")
         file_menu.addAction(self.action_new_incident)
         file_menu.addAction(self.action_find)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_export_dossier)
         file_menu.addSeparator()
         file_menu.addAction(self.action_lock)
         file_menu.addSeparator()
@@ -196,6 +205,20 @@ class MainWindow(QMainWindow):
 
     def show_audit(self) -> AuditPage:
         return self.workspace.open_audit()
+
+    def show_dossier_wizard(self) -> QDialog:
+        """The dossier export wizard, starting from the incident list's selection and
+        filter (one wizard at a time)."""
+        list_page = self.workspace.list_page
+
+        def make() -> QDialog:
+            wizard = DossierWizard(self.context, list_page.selected_ids(),
+                                   list_page.model.filter, self)
+            wizard.open_incident_requested.connect(
+                lambda record_id: self.workspace.open_record("incident", record_id))
+            return wizard
+
+        return self._open("dossier", make)
 
     def show_add_user(self) -> QDialog:
         def make() -> QDialog:
