@@ -28,6 +28,7 @@ def main() -> int:
             "tests/interchange",
             "tests/audit",
             "tests/taxonomy",
+            "tests/dossier",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",
             "-o", "addopts=-ra --strict-markers",

@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 
 from casebook.domain.dates import earliest, latest
+from casebook.domain.folding import fold
 from casebook.domain.records import PersonContent, is_child_at
 from casebook.export.profiles import STRENGTH, Action, Profile
 from casebook.export.text_redaction import Markers, TextRedactor, Withheld
-from casebook.gazetteer.model import Gazetteer
+from casebook.gazetteer.model import Gazetteer, level_rank
 from casebook.taxonomy.model import TermIndex
 
 FORMAT = "casebook-dossier/v1"
@@ -78,10 +79,12 @@ TEXTS = {
     "en": {"victim": "Victim {n}", "witness": "Witness {n}", "source": "Source {n}",
            "person": "Person {n}", "withheld": "[name withheld]",
            "place_withheld": "[place withheld]", "incident": "Incident {n}",
+           "file_withheld": "[file name withheld]",
            "evidence": "E{n}"},
     "ar": {"victim": "الضحية {n}", "witness": "الشاهد {n}", "source": "المصدر {n}",
            "person": "الشخص {n}", "withheld": "[اسم محجوب]",
            "place_withheld": "[مكان محجوب]", "incident": "الحادثة {n}",
+           "file_withheld": "[اسم ملف محجوب]",
            "evidence": "د{n}"},
 }
 MARKERS = {
@@ -98,8 +101,9 @@ def consent_holds(consents: list[dict[str, Any]], person_id: str, scope: str,
     for consent in consents:
         if consent.get("person") != person_id or consent.get("scope") != scope:
             continue
-        if not consent.get("given_at"):
-            continue
+        given = consent.get("given_at")
+        if not given or latest(given) > today:
+            continue  # never given, or recorded ahead of a date still to come
         withdrawn = consent.get("withdrawn_at")
         if withdrawn and earliest(withdrawn) <= today:
             continue
@@ -226,22 +230,64 @@ class _Builder:
             self.labels[person_id] = self.text[kind].format(n=number)
 
     def redactor(self) -> TextRedactor:
-        withheld = []
+        withheld: list[Withheld] = []
+        kept: list[str] = []
+        neutral = self.text["withheld"]
         for person_id, action in self.person_action.items():
             person = self.s.persons[person_id]
-            names = spellings(person)
+            if action is not Action.KEEP:
+                withheld.append(Withheld(spellings(person), self.labels[person_id]))
+            else:
+                kept += spellings(person)
             contact = str(person.get("contact") or "")
             if contact:
-                names = (*names, contact)
-            if action is not Action.KEEP:
-                withheld.append(Withheld(names, self.labels[person_id]))
-            elif contact:
-                withheld.append(Withheld((contact,), self.text["withheld"]))
+                withheld.append(Withheld((contact,), neutral, words_alone=False))
         for _id, statement in self.s.statements:
             for name in (statement.get("interviewer"), statement.get("interpreter")):
                 if name:
-                    withheld.append(Withheld((str(name),), self.text["withheld"]))
-        return TextRedactor(withheld, MARKERS[self.language])
+                    withheld.append(Withheld((str(name),), neutral))
+        for _id, evidence in self.s.evidence:
+            if evidence.get("collected_by"):
+                withheld.append(Withheld((str(evidence["collected_by"]),), neutral))
+            if evidence.get("source_url"):
+                withheld.append(Withheld((str(evidence["source_url"]),), neutral,
+                                         words_alone=False))
+        file_names = [a.file_name for files in self.s.attachments.values() for a in files]
+        file_names += [name.rsplit(".", 1)[0] for name in file_names if "." in name]
+        if file_names:
+            withheld.append(Withheld(tuple(file_names), self.text["file_withheld"],
+                                     words_alone=False))
+        places = self._finer_place_names()
+        if places:
+            withheld.append(Withheld(places, self.text["place_withheld"], words_alone=False))
+        return TextRedactor(withheld, MARKERS[self.language], kept=kept)
+
+    def _finer_place_names(self) -> tuple[str, ...]:
+        """Names of the dossier's places finer than the profile releases (a site, a
+        village), to be withheld from free text too; not those that are also the name
+        of a released (coarser) place."""
+        rule = self.profile.rule("place")
+        if rule.action is Action.KEEP:
+            return ()
+        gazetteer = self.s.gazetteer
+        given = [i.get("place") for _id, i in self.s.incidents]
+        given += [a.get("place") for _id, a in self.s.acts]
+        finer: set[str] = set()
+        released: set[str] = set()
+        for value in given:
+            if not value:
+                continue
+            found = gazetteer.get(str(value)) or gazetteer.resolve(str(value))
+            if found is None:
+                finer.add(str(value))
+                continue
+            for place in [found, *gazetteer.ancestors(found.id)]:
+                names = {n for n in (place.name, place.name_ar) if n}
+                coarse = (rule.action is Action.GENERALISE and rule.level is not None
+                          and level_rank(place.level) <= level_rank(rule.level))
+                (released if coarse else finer).update(names)
+        kept = {fold(n) for n in released}
+        return tuple(sorted(n for n in finer if fold(n) not in kept))
 
 
 def _strength(action: Action) -> int:
@@ -280,7 +326,7 @@ def build_dossier(snapshot: Snapshot, profile: Profile, language: str, key: byte
         if incident.get("date_start"):
             by_month[str(incident["date_start"])[:7]] += 1
         people = _people(b, snapshot, incident_id)
-        acts = [_act(b, snapshot, redact, a, quals_by_act.get(a_id, []), lang)
+        acts = [_act(b, redact, a, qualifications=quals_by_act.get(a_id, []))
                 for a_id, a in acts_here]
         sources = _sources(b, snapshot, redact, incident_id, profile)
         evidence = []
@@ -331,16 +377,19 @@ def _place(gazetteer: Gazetteer, place: Any, rule: Any, lang: str,
            text: dict[str, str]) -> str | None:
     if not place:
         return None
-    if rule.action is Action.DROP:
-        return text["place_withheld"]
+    if rule.action not in (Action.KEEP, Action.GENERALISE):
+        return text["place_withheld"]  # a place has no pseudonym: dropped
     found = gazetteer.get(str(place)) or gazetteer.resolve(str(place))
     if found is None:
         # Free text cannot be generalised safely: it is withheld.
         return text["place_withheld"] if rule.action is not Action.KEEP else str(place)
     if rule.action is Action.GENERALISE and rule.level is not None:
-        found = gazetteer.generalise(found.id, rule.level) or found
-        if found is None:
+        coarser = gazetteer.generalise(found.id, rule.level)
+        if coarser is None:
+            # Nothing at the profile's level contains it (a site with no parent): the
+            # place itself would say more than the profile allows.
             return text["place_withheld"]
+        found = coarser
     chain = [found, *gazetteer.ancestors(found.id)]
     return " › ".join(p.label(lang) for p in chain if p.level.value != "country")
 
@@ -365,11 +414,12 @@ def _people(b: _Builder, s: Snapshot, incident_id: str) -> dict[str, list[dict[s
                  "group_size": person.get("group_size"),
                  "characteristics": [s.terms.label(str(t), b.language)
                                      for t in person.get("tags", ())]}
-        if person.get("birth_date") and b.profile.rule("person.birth_date").action is Action.KEEP \
-                and b.person_action[person_id] is Action.KEEP:
-            entry["birth_date"] = person["birth_date"]
-        elif person.get("birth_date") and b.person_action[person_id] is Action.KEEP:
-            entry["birth_year"] = str(person["birth_date"])[:4]
+        birth_rule = b.profile.rule("person.birth_date").action
+        if person.get("birth_date") and b.person_action[person_id] is Action.KEEP:
+            if birth_rule is Action.KEEP:
+                entry["birth_date"] = person["birth_date"]
+            elif birth_rule is Action.GENERALISE:
+                entry["birth_year"] = str(person["birth_date"])[:4]
         if b.person_action[person_id] is Action.KEEP and person.get("occupation"):
             entry["occupation"] = person["occupation"]
         if role == "victim":
@@ -379,8 +429,9 @@ def _people(b: _Builder, s: Snapshot, incident_id: str) -> dict[str, list[dict[s
     return {"victims": victims, "perpetrators": perpetrators}
 
 
-def _act(b: _Builder, s: Snapshot, redact: TextRedactor, act: dict[str, Any],
-         qualifications: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+def _act(b: _Builder, redact: TextRedactor, act: dict[str, Any], *,
+         qualifications: list[dict[str, Any]]) -> dict[str, Any]:
+    s, lang = b.s, b.language
     victim = str(act["victim"])
     perpetrators = []
     for p in act.get("perpetrators", ()):
@@ -402,7 +453,7 @@ def _act(b: _Builder, s: Snapshot, redact: TextRedactor, act: dict[str, Any],
         "date": act.get("date"),
         "method": redact.redact(str(act.get("method", ""))),
         "consequences": redact.redact(str(act.get("consequences", ""))),
-        "status_at_end": act.get("status_at_end", ""),
+        "status_at_end": redact.redact(str(act.get("status_at_end", ""))),
         "steps_taken": redact.redact(str(act.get("steps_taken", ""))),
         "alleged_perpetrators": perpetrators,
         "legal_qualifications": [{

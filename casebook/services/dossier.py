@@ -80,19 +80,21 @@ def snapshot(session: VaultSession, incident_ids: list[str]) -> Snapshot:
     """The chosen incidents and every live record linked to them, as stored."""
     with Session(session.vault.engine) as db:
         def content_of(record_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+            """Live records by id, in the order they were created (so a dossier lists
+            acts, statements and evidence in the order they were entered)."""
             wanted = list(dict.fromkeys(record_ids))
-            found: dict[str, tuple[str, dict[str, Any]]] = {}
+            rows: list[tuple[str, str, str, str]] = []
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start:start + 500]
-                rows = db.exec(
-                    select(Record.id, Record.kind, RecordVersion.content)
+                rows += db.exec(
+                    select(Record.id, Record.kind, RecordVersion.content, Record.created_at)
                     .join(RecordVersion, (col(RecordVersion.record_id) == col(Record.id))
                           & (col(RecordVersion.version) == col(Record.version)))
                     .where(col(Record.id).in_(chunk), col(Record.deleted).is_(False))
                 ).all()
-                for record_id, kind, content in rows:
-                    found[record_id] = (kind, json.loads(content))
-            return found
+            rows.sort(key=lambda row: (row[3], row[0]))
+            return {record_id: (kind, json.loads(content))
+                    for record_id, kind, content, _created in rows}
 
         incidents = content_of(incident_ids)
         missing = [i for i in incident_ids if incidents.get(i, ("",))[0]
@@ -123,6 +125,7 @@ def snapshot(session: VaultSession, incident_ids: list[str]) -> Snapshot:
             .join(RecordVersion, (col(RecordVersion.record_id) == col(Record.id))
                   & (col(RecordVersion.version) == col(Record.version)))
             .where(Record.kind == RecordKind.CONSENT.value, col(Record.deleted).is_(False))
+            .order_by(col(Record.created_at), col(Record.id))
         ).all()
         consents = [c for c in (json.loads(content) for _id, content in consent_rows)
                     if str(c.get("person")) in persons]
