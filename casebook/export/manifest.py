@@ -19,8 +19,9 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from casebook.crypto import signing
 from casebook.crypto.errors import AuthenticationFailed
@@ -28,6 +29,7 @@ from casebook.domain.errors import DamagedDataError, UsageError
 
 MANIFEST = "manifest.txt"
 HEADER = "casebook-dossier-manifest/v1"
+_SIGNATURE = re.compile(r"[0-9a-f]{128}\n")
 _LINE = re.compile(r"^([0-9a-f]{64})  (\d+)  (.+)$")
 MAX_FILES = 100_000
 MAX_MANIFEST = 16 * 1024 * 1024
@@ -71,8 +73,13 @@ def safe_path(name: str) -> bool:
     """A path a dossier may contain: relative, forward slashes, no ``..``."""
     if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name:
         return False
-    parts = PurePosixPath(name).parts
-    return all(part not in ("..", ".", "") for part in parts)
+    # Split by hand: PurePosixPath would quietly normalise "a//b" and "./x".
+    return all(part not in ("..", ".", "") for part in name.split("/"))
+
+
+#: What reading a damaged or hostile zip member can raise.
+_READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError,
+                RuntimeError, ValueError)
 
 
 def verify_dossier(path: Path, *, expected_signer: str | None = None) -> VerifiedDossier:
@@ -82,59 +89,84 @@ def verify_dossier(path: Path, *, expected_signer: str | None = None) -> Verifie
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise UsageError(f"There is no file {path}.") from None
-    except (zipfile.BadZipFile, OSError):
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder, not a dossier zip.") from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise DossierTamperedError(f"{path.name} is not a readable zip file: it is damaged "
                                    "or not a dossier.") from None
     with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_FILES:
-            raise DossierTamperedError(f"{path.name} holds {len(infos)} entries; too many.")
-        names = [i.filename for i in infos if not i.is_dir()]
-        for name in names:
-            if not safe_path(name):
-                raise DossierTamperedError(f"{path.name} contains the unsafe path \"{name}\" "
-                                           "(absolute, or with '..'): refused.")
-        if len(set(names)) != len(names):
-            raise DossierTamperedError(f"{path.name} contains the same path twice.")
+        names = _entry_names(archive, path.name)
         if MANIFEST not in names:
             raise DossierTamperedError(f"{path.name} has no {MANIFEST}; it is not a signed "
                                        "Casebook dossier.")
-        manifest_info = archive.getinfo(MANIFEST)
-        if manifest_info.file_size > MAX_MANIFEST:
+        if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST:
             raise DossierTamperedError(f"{MANIFEST} is too large.")
-        manifest = archive.read(MANIFEST)
+        manifest = _read(archive, MANIFEST)
         listed, public_key, checkpoint = _parse(manifest)
-        others = set(names) - {MANIFEST}
-        missing = sorted(set(listed) - others)
-        extra = sorted(others - set(listed))
-        if missing:
-            raise DossierTamperedError(f"{missing[0]} is listed in the manifest but missing "
-                                       "from the dossier.")
-        if extra:
-            raise DossierTamperedError(f"{extra[0]} is in the dossier but not in the signed "
-                                       "manifest (added or renamed).")
+        _same_files(listed, set(names) - {MANIFEST})
         for name in sorted(listed):
-            digest, size = listed[name]
-            info = archive.getinfo(name)
-            if info.file_size != size:
-                raise DossierTamperedError(f"{name} has been changed: its size differs from "
-                                           "the manifest.")
-            hasher = hashlib.sha256()
-            try:
-                with archive.open(info) as handle:
-                    for chunk in iter(lambda: handle.read(1 << 20), b""):
-                        hasher.update(chunk)
-            except (zipfile.BadZipFile, OSError, EOFError):
-                raise DossierTamperedError(f"{name} cannot be read from the zip: it is "
-                                           "damaged.") from None
-            if hasher.hexdigest() != digest:
-                raise DossierTamperedError(f"{name} has been changed: its SHA-256 differs "
-                                           "from the manifest.")
+            _check_file(archive, name, *listed[name])
     fingerprint = signing.fingerprint(public_key)
     if expected_signer is not None and _norm(expected_signer) != _norm(fingerprint):
         raise DossierTamperedError(f"The dossier is signed by {fingerprint}, not by the "
                                    f"expected {expected_signer}.")
     return VerifiedDossier(len(listed), fingerprint, public_key.hex(), checkpoint)
+
+
+def _entry_names(archive: zipfile.ZipFile, zip_name: str) -> list[str]:
+    """Every entry's name, each checked: safe, not a folder, not twice."""
+    infos = archive.infolist()
+    if len(infos) > MAX_FILES:
+        raise DossierTamperedError(f"{zip_name} holds {len(infos)} entries; too many.")
+    names = [i.filename for i in infos]
+    for info in infos:
+        if not safe_path(info.filename.rstrip("/") if info.is_dir() else info.filename):
+            raise DossierTamperedError(f"{zip_name} contains the unsafe path "
+                                       f"\"{info.filename}\" (absolute, or with '..'): "
+                                       "refused.")
+        if info.is_dir():
+            raise DossierTamperedError(f"{info.filename} is in the dossier but not in the "
+                                       "signed manifest (a folder entry was added).")
+    if len(set(names)) != len(names):
+        raise DossierTamperedError(f"{zip_name} contains the same path twice.")
+    return names
+
+
+def _same_files(listed: dict[str, tuple[str, int]], present: set[str]) -> None:
+    missing = sorted(set(listed) - present)
+    extra = sorted(present - set(listed))
+    if missing:
+        raise DossierTamperedError(f"{missing[0]} is listed in the manifest but missing "
+                                   "from the dossier (removed or renamed).")
+    if extra:
+        raise DossierTamperedError(f"{extra[0]} is in the dossier but not in the signed "
+                                   "manifest (added or renamed).")
+
+
+def _read(archive: zipfile.ZipFile, name: str) -> bytes:
+    try:
+        return archive.read(name)
+    except _READ_ERRORS:
+        raise DossierTamperedError(f"{name} cannot be read from the zip: it is "
+                                   "damaged.") from None
+
+
+def _check_file(archive: zipfile.ZipFile, name: str, digest: str, size: int) -> None:
+    info = archive.getinfo(name)
+    if info.file_size != size:
+        raise DossierTamperedError(f"{name} has been changed: its size differs from the "
+                                   "manifest.")
+    hasher = hashlib.sha256()
+    try:
+        with archive.open(info) as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                hasher.update(chunk)
+    except _READ_ERRORS:
+        raise DossierTamperedError(f"{name} cannot be read from the zip: it is "
+                                   "damaged.") from None
+    if hasher.hexdigest() != digest:
+        raise DossierTamperedError(f"{name} has been changed: its SHA-256 differs from the "
+                                   "manifest.")
 
 
 def _norm(fingerprint: str) -> str:
@@ -151,15 +183,20 @@ def _parse(manifest: bytes) -> tuple[dict[str, tuple[str, int]], bytes, str]:
         raise DossierTamperedError(f"{MANIFEST} is not a Casebook manifest (no header or "
                                    "no signature).")
     body = text[:marker + 1]
-    signature_hex = text[marker + len("\nsignature: "):].strip()
+    signature_hex = text[marker + len("\nsignature: "):]
+    if not _SIGNATURE.fullmatch(signature_hex):
+        # Strict to the byte: the unsigned last line has exactly one form.
+        raise DossierTamperedError(f"The signature line of {MANIFEST} is damaged: the "
+                                   "signature does not verify.")
+    signature_hex = signature_hex[:-1]
     lines = body.rstrip("\n").split("\n")[1:]
     listed: dict[str, tuple[str, int]] = {}
-    public_key_hex = checkpoint = ""
+    public_key_hex = checkpoint = stated_fingerprint = ""
     for line in lines:
         if line.startswith("signer-public-key: "):
             public_key_hex = line.split(": ", 1)[1]
         elif line.startswith("signer-fingerprint: "):
-            continue
+            stated_fingerprint = line.split(": ", 1)[1]
         elif line.startswith("audit-checkpoint: "):
             checkpoint = line.split(": ", 1)[1]
         else:
@@ -178,4 +215,7 @@ def _parse(manifest: bytes) -> tuple[dict[str, tuple[str, int]], bytes, str]:
     except (ValueError, AuthenticationFailed):
         raise DossierTamperedError(f"The signature in {MANIFEST} does not verify: the "
                                    "manifest was altered or signed by another key.") from None
+    if _norm(stated_fingerprint) != _norm(signing.fingerprint(public_key)):
+        raise DossierTamperedError(f"{MANIFEST} states a signer fingerprint that is not the "
+                                   "one of its public key.")
     return listed, public_key, checkpoint

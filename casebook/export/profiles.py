@@ -136,12 +136,7 @@ def parse_profile(data: Any, *, source: str = "profile") -> Profile:
     if unknown:
         raise ValidationError(f"{source}: rules.{sorted(unknown)[0]}: not a rule Casebook "
                               "knows.")
-    overrides = tuple(
-        Override(str(o["rule"]), str(o["reason"])) for o in data.get("overrides", ())
-        if isinstance(o, dict) and o.get("rule") and str(o.get("reason", "")).strip()
-    )
-    if len(overrides) != len(data.get("overrides", ())):
-        raise ValidationError(f"{source}: overrides: each needs a rule and a reason.")
+    overrides = _overrides(data.get("overrides", []), source)
     overridden = {o.rule for o in overrides}
     for name, floor in SAFE_DEFAULTS.items():
         if _weaker(rules[name], floor) and name not in overridden:
@@ -149,8 +144,25 @@ def parse_profile(data: Any, *, source: str = "profile") -> Profile:
                 f"{source}: rules.{name} protects less than Casebook's safe default "
                 f"({floor.action.value}). Add an override with a reason if this is truly "
                 "intended; it will be recorded in the audit trail and the redaction report.")
-    return Profile(str(data.get("name", "")), dict(data.get("title", {})), scope, rules,
-                   overrides)
+    title = data.get("title", {})
+    if not isinstance(title, dict) or not all(isinstance(v, str) for v in title.values()):
+        raise ValidationError(f"{source}: title: an object of language -> text.")
+    return Profile(str(data.get("name", "")), dict(title), scope, rules, overrides)
+
+
+def _overrides(raw: Any, source: str) -> tuple[Override, ...]:
+    if not isinstance(raw, list):
+        raise ValidationError(f"{source}: overrides: a list of {{rule, reason}}.")
+    found = []
+    for item in raw:
+        if not (isinstance(item, dict) and item.get("rule")
+                and str(item.get("reason", "")).strip()):
+            raise ValidationError(f"{source}: overrides: each needs a rule and a reason.")
+        if item["rule"] not in SAFE_DEFAULTS:
+            raise ValidationError(f"{source}: overrides: {item['rule']} is not a safe "
+                                  "default; only those need (or take) an override.")
+        found.append(Override(str(item["rule"]), str(item["reason"]).strip()))
+    return tuple(found)
 
 
 def _rule(raw: Any, where: str) -> Rule:

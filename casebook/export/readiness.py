@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from casebook.export.dossier_model import Snapshot, consent_holds
 from casebook.export.profiles import Profile
@@ -29,61 +30,84 @@ def _full_name(person: dict[str, object]) -> bool:
     return len(str(person.get("name", "")).split()) >= 2
 
 
+class _Incident:
+    """The readiness items of one incident."""
+
+    def __init__(self, snapshot: Snapshot, incident_id: str, incident: dict[str, Any],
+                 items: list[ReadinessItem]) -> None:
+        self.s = snapshot
+        self.id = incident_id
+        self.incident = incident
+        self.title = str(incident.get("title", ""))
+        self.items = items
+        involvements = [i for i in snapshot.involvements if str(i["incident"]) == incident_id]
+        self.acts = [a for _id, a in snapshot.acts if str(a["incident"]) == incident_id]
+        self.victims = {str(i["person"]) for i in involvements if i["role"] == "victim"}
+        self.victims |= {str(a["victim"]) for a in self.acts}
+        self.perpetrators = [i for i in involvements if i["role"] == "alleged-perpetrator"]
+        self.perpetrators += [p for a in self.acts for p in a.get("perpetrators", ())]
+
+    def add(self, kind: str, code: str, message: str) -> None:
+        self.items.append(ReadinessItem(self.id, self.title, kind, code, message))
+
+    def minimum_elements(self) -> None:
+        if not self.victims:
+            self.add("missing", "victims", "no alleged victim is recorded")
+        if not self.perpetrators:
+            self.add("missing", "perpetrators", "no alleged perpetrator (person or unit) is "
+                                                "recorded")
+        if not self.incident.get("date_start"):
+            self.add("missing", "date", "the date of the incident is missing")
+        if not self.incident.get("place"):
+            self.add("missing", "place", "the place of the incident is missing")
+        if not str(self.incident.get("narrative", "")).strip():
+            self.add("missing", "description", "there is no description (narrative)")
+
+    def disappearance(self, act: dict[str, Any]) -> None:
+        """What the UN Working Group on Enforced or Involuntary Disappearances needs."""
+        person = self.s.persons.get(str(act["victim"]), {})
+        checks = (
+            (_full_name(person), "disappearance-name",
+             "the full name of the disappeared person is missing"),
+            (act.get("date") or self.incident.get("date_start"), "disappearance-date",
+             "the date of arrest or last sighting is missing"),
+            (act.get("place") or self.incident.get("place"), "disappearance-place",
+             "the place of arrest or last sighting is missing"),
+            (act.get("perpetrators"), "disappearance-forces",
+             "the forces believed responsible are not recorded on the act"),
+            (str(act.get("steps_taken", "")).strip(), "disappearance-steps",
+             "the steps taken to locate the person are not recorded"),
+        )
+        for present, code, message in checks:
+            if not present:
+                self.add("missing", code, f"enforced disappearance: {message}")
+
+    def approval(self) -> None:
+        if not self.s.approved.get(self.id, False):
+            self.add("unapproved", "unapproved", f"not approved (status "
+                     f"{self.incident.get('status', 'draft')}); it needs explicit "
+                     "confirmation")
+
+    def consent(self, scope: str, today: date) -> None:
+        for victim in sorted(self.victims):
+            if victim in self.s.persons and not consent_holds(
+                    self.s.consents, victim, scope, today):
+                self.add("consent", "consent", f"a victim has not consented to {scope} (or "
+                         "the consent was withdrawn or has expired): their name will be "
+                         "withheld")
+
+
 def check_readiness(snapshot: Snapshot, profile: Profile, today: date) -> list[ReadinessItem]:
     items: list[ReadinessItem] = []
     terms = snapshot.terms
     disappearance = set(terms.descendants(DISAPPEARANCE)) if DISAPPEARANCE in terms else {
         DISAPPEARANCE}
-    scope = profile.consent_scope.value
     for incident_id, incident in snapshot.incidents:
-        title = str(incident.get("title", ""))
-
-        def add(kind: str, code: str, message: str,
-                incident_id: str = incident_id, title: str = title) -> None:
-            items.append(ReadinessItem(incident_id, title, kind, code, message))
-
-        involvements = [i for i in snapshot.involvements if str(i["incident"]) == incident_id]
-        acts = [a for _id, a in snapshot.acts if str(a["incident"]) == incident_id]
-        victims = {str(i["person"]) for i in involvements if i["role"] == "victim"}
-        victims |= {str(a["victim"]) for a in acts}
-        perpetrators = [i for i in involvements if i["role"] == "alleged-perpetrator"]
-        perpetrators += [p for a in acts for p in a.get("perpetrators", ())]
-        if not victims:
-            add("missing", "victims", "no alleged victim is recorded")
-        if not perpetrators:
-            add("missing", "perpetrators", "no alleged perpetrator (person or unit) is "
-                                           "recorded")
-        if not incident.get("date_start"):
-            add("missing", "date", "the date of the incident is missing")
-        if not incident.get("place"):
-            add("missing", "place", "the place of the incident is missing")
-        if not str(incident.get("narrative", "")).strip():
-            add("missing", "description", "there is no description (narrative)")
-        for act in acts:
-            if act.get("act_type") not in disappearance:
-                continue
-            person = snapshot.persons.get(str(act["victim"]), {})
-            if not _full_name(person):
-                add("missing", "disappearance-name", "enforced disappearance: the full name "
-                    "of the disappeared person is missing")
-            if not (act.get("date") or incident.get("date_start")):
-                add("missing", "disappearance-date", "enforced disappearance: the date of "
-                    "arrest or last sighting is missing")
-            if not (act.get("place") or incident.get("place")):
-                add("missing", "disappearance-place", "enforced disappearance: the place of "
-                    "arrest or last sighting is missing")
-            if not act.get("perpetrators"):
-                add("missing", "disappearance-forces", "enforced disappearance: the forces "
-                    "believed responsible are not recorded on the act")
-            if not str(act.get("steps_taken", "")).strip():
-                add("missing", "disappearance-steps", "enforced disappearance: the steps "
-                    "taken to locate the person are not recorded")
-        if not snapshot.approved.get(incident_id, False):
-            add("unapproved", "unapproved", f"not approved (status "
-                f"{incident.get('status', 'draft')}); it needs explicit confirmation")
-        for victim in sorted(victims):
-            if victim in snapshot.persons and not consent_holds(
-                    snapshot.consents, victim, scope, today):
-                add("consent", "consent", f"a victim has not consented to {scope} (or the "
-                    "consent was withdrawn or has expired): their name will be withheld")
+        check = _Incident(snapshot, incident_id, incident, items)
+        check.minimum_elements()
+        for act in check.acts:
+            if act.get("act_type") in disappearance:
+                check.disappearance(act)
+        check.approval()
+        check.consent(profile.consent_scope.value, today)
     return items
