@@ -236,7 +236,11 @@ class _Builder:
         for person_id, action in self.person_action.items():
             person = self.s.persons[person_id]
             if action is not Action.KEEP:
-                withheld.append(Withheld(spellings(person), self.labels[person_id]))
+                # A group's "name" is a description ("residents of al-Bustan"): it is
+                # looked for whole, never word by word.
+                individual = person.get("counting_unit", "individual") != "group"
+                withheld.append(Withheld(spellings(person), self.labels[person_id],
+                                         words_alone=individual))
             else:
                 kept += spellings(person)
             contact = str(person.get("contact") or "")
@@ -260,7 +264,9 @@ class _Builder:
         places = self._finer_place_names()
         if places:
             withheld.append(Withheld(places, self.text["place_withheld"], words_alone=False))
-        return TextRedactor(withheld, MARKERS[self.language], kept=kept)
+        place_words = [n for p in self.s.gazetteer.all() for n in (p.name, p.name_ar) if n]
+        return TextRedactor(withheld, MARKERS[self.language], kept=kept,
+                            not_alone=place_words)
 
     def _finer_place_names(self) -> tuple[str, ...]:
         """Names of the dossier's places finer than the profile releases (a site, a

@@ -117,7 +117,8 @@ def _is_function_word(written: str) -> bool:
     return len(written) > 2 and written[0] in "وف" and written[1:] in FUNCTION_WORDS
 
 
-def spelling_variants(spelling: str, *, words_alone: bool = True) -> list[list[str]]:
+def spelling_variants(spelling: str, *, words_alone: bool = True,
+                      not_alone: frozenset[str] = frozenset()) -> list[list[str]]:
     """The folded word sequences to look for for one recorded spelling: the whole,
     Latin articles joined to or dropped from the next word (al-Halabi, Alhalabi,
     el-Halabi, Halabi), and each word that can stand for the person on its own."""
@@ -133,8 +134,14 @@ def spelling_variants(spelling: str, *, words_alone: bool = True) -> list[list[s
                 found.append([*words[:index], article, rest, *words[index + 2:]])
             found.append([*words[:index], *words[index + 1:]])
     if words_alone and len(words) > 1:
-        found += [[w] for sequence in list(found) for w in sequence
-                  if len(w) >= MIN_SINGLE_WORD and w not in PARTICLES]
+        # A word on its own stands for the person only if it can be a name: not a
+        # description ("unidentified man", "security patrol"), not words in brackets
+        # (a note after the name), not a particle.
+        naming = set(fold(_BRACKETED.sub(" ", spelling)).split())
+        bracketed = set(words) - naming
+        found += [[w] for w in dict.fromkeys(w for sequence in list(found) for w in sequence)
+                  if len(w) >= MIN_SINGLE_WORD and w not in PARTICLES
+                  and w not in GENERIC_WORDS and w not in not_alone and w not in bracketed]
     unique: dict[tuple[str, ...], list[str]] = {}
     for sequence in found:
         if len(sequence) == 1 and (len(sequence[0]) < MIN_NAME_PART
@@ -143,6 +150,26 @@ def spelling_variants(spelling: str, *, words_alone: bool = True) -> list[list[s
         unique.setdefault(tuple(sequence), sequence)
     return list(unique.values())
 
+
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+#: Words of descriptions, not names: recorded "names" such as "Unidentified man
+#: (coastal road south of Jableh)" or "Members of a security patrol" must not turn
+#: every "man" or "road" in the text into a pseudonym. The whole description is
+#: still found.
+_GENERIC = (
+    "unknown unidentified anonymous man men woman women boy boys girl girls child "
+    "children person persons people body bodies family families member members resident "
+    "residents group patrol security soldier soldiers fighter fighters driver farmer "
+    "farmers nurse doctor father son brother mother daughter sister wife husband the and "
+    "of from near in at on south north east west road highway coastal village town city "
+    "district street neighbourhood neighborhood "
+    "مجهول مجهولة الهوية هوية رجل رجال امرأة نساء طفل طفلة أطفال شاب شباب شخص أشخاص جثة "
+    "جثث عائلة أسرة أفراد عناصر دورية سكان مزارع مزارعين مزارعان ممرض ممرضة طبيب سائق أب "
+    "ابن أخ أم ابنة زوج زوجة طريق ساحلي جنوب شمال شرق غرب قرية مدينة حي من في على قرب"
+)
+GENERIC_WORDS = frozenset(
+    form for word in _GENERIC.split() for form in (fold(word), fold(word).removeprefix("ال"))
+) | frozenset("ال" + fold(word) for word in _GENERIC.split())
 
 #: Stands for "leave the words as written" (a released name, see ``kept``).
 _KEEP = "\x00keep"
@@ -155,13 +182,16 @@ class TextRedactor:
     somebody else's pseudonym; a withheld spelling as long as a kept one wins."""
 
     def __init__(self, withheld: Iterable[Withheld], markers: Markers = Markers(), *,
-                 kept: Iterable[str] = ()) -> None:
+                 kept: Iterable[str] = (), not_alone: Iterable[str] = ()) -> None:
         self.markers = markers
         #: first word form -> [(sequence of form-sets, replacement)], longest first
         self._sequences: dict[str, list[tuple[list[set[str]], str]]] = {}
+        #: words never looked for on their own (place names of the gazetteer)
+        alone_excluded = frozenset(w for text in not_alone for w in fold(text).split())
         for person in withheld:
             for spelling in person.spellings:
-                for words in spelling_variants(spelling, words_alone=person.words_alone):
+                for words in spelling_variants(spelling, words_alone=person.words_alone,
+                                               not_alone=alone_excluded):
                     self._add_sequence(words, person.replacement)
         for spelling in kept:
             words = fold(spelling).split()

@@ -26,8 +26,9 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from casebook.crypto.subkeys import Purpose, derive_subkey
-from casebook.domain.errors import CasebookError, UsageError, ValidationError
+from casebook.domain.errors import CasebookError, PermissionDeniedError, UsageError, ValidationError
 from casebook.domain.records import RecordKind
+from casebook.domain.users import Role
 from casebook.export.dossier_model import Attachment, Dossier, Snapshot, build_dossier
 from casebook.export.images import reencode_image
 from casebook.export.manifest import MANIFEST, manifest_body, signed_manifest
@@ -219,6 +220,11 @@ def export_dossier(
     (the readiness check lists them)."""
     if language not in ("en", "ar"):
         raise UsageError("The dossier language is en or ar.")
+    if session.user.role is not Role.SUPERVISOR:
+        raise PermissionDeniedError(
+            "Only a supervisor can export a dossier: it leaves the organisation. "
+            "Ask your supervisor to export it."
+        )
     _check_target(out, overwrite)
     chosen = profile or shipped_profile(profile_name)
     ids = select_incidents(session, incident_ids, tag)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from casebook.domain.errors import UsageError, ValidationError
+from casebook.domain.errors import PermissionDeniedError, UsageError, ValidationError
 from casebook.domain.records import RecordKind
 from casebook.domain.users import Role
 from casebook.gazetteer.model import place_id_for
@@ -179,3 +179,14 @@ def test_choosing_incidents(supervisor: VaultSession, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="no profile"):
         export_dossier(supervisor, "interpol", tmp_path / "x.zip", fake_renderer,
                        incident_ids=[incident])
+
+
+def test_only_a_supervisor_exports_a_dossier(vault_session: VaultSession, tmp_path: Path) -> None:
+    """A dossier leaves the organisation: a documenter's export is refused and nothing
+    is written."""
+    incident = RecordService(vault_session).create(RecordKind.INCIDENT, {"title": "T"})
+    out = tmp_path / "d.zip"
+    with pytest.raises(PermissionDeniedError, match="supervisor"):
+        export_dossier(vault_session, "special-procedures", out, lambda data, report: b"",
+                       incident_ids=[incident.id], allow_unapproved=True)
+    assert list(tmp_path.iterdir()) == []

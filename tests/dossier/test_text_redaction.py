@@ -137,3 +137,27 @@ def test_spelling_variants() -> None:
 def test_empty_text_and_no_people() -> None:
     assert TextRedactor([]).redact("") == ""
     assert TextRedactor([]).redact("Ahmad al-Halabi") == "Ahmad al-Halabi"
+
+
+def test_descriptions_recorded_as_names_do_not_eat_the_text() -> None:
+    """A person recorded as "Unidentified man (coastal road south of Jableh)" is found
+    whole, but "man", "road" or "Jableh" elsewhere stay as written."""
+    redactor = TextRedactor(
+        [Withheld(("رجل مجهول الهوية (الطريق الساحلي جنوب جبلة)",
+                   "Unidentified man (coastal road south of Jableh)"), "Victim 1")],
+        not_alone=("Jableh", "جبلة"),
+    )
+    text = ("عُثر على جثة رجل على الطريق الساحلي جنوب جبلة. "
+            "A man was seen on the coastal road near Jableh.")
+    assert redactor.redact(text) == text
+    whole = redactor.redact("The Unidentified man (coastal road south of Jableh) was buried.")
+    assert whole.startswith("The Victim 1") and "Unidentified" not in whole
+
+
+def test_a_group_is_found_only_by_its_whole_description() -> None:
+    redactor = TextRedactor([Withheld(("Members of a security patrol",), "Person 1",
+                                      words_alone=False)])
+    assert redactor.redact("The security patrol was ambushed.") == (
+        "The security patrol was ambushed.")
+    assert redactor.redact("Members of a security patrol were killed.") == (
+        "Person 1 were killed.")
