@@ -189,4 +189,5 @@ def test_only_a_supervisor_exports_a_dossier(vault_session: VaultSession, tmp_pa
     with pytest.raises(PermissionDeniedError, match="supervisor"):
         export_dossier(vault_session, "special-procedures", out, lambda data, report: b"",
                        incident_ids=[incident.id], allow_unapproved=True)
-    assert list(tmp_path.iterdir()) == []
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
