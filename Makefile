@@ -44,7 +44,7 @@ test-core-without-qt: $(BIN)/casebook.stamp-test
 lint: $(BIN)/casebook.stamp-test
 	$(BIN)/ruff check casebook tests bench
 	$(BIN)/mypy
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 
 bench: $(BIN)/casebook.stamp-run
 	$(BIN)/python bench/run.py
