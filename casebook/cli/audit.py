@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from casebook.services.audit import (
     time_bound,
 )
 from casebook.services.review import ReviewService
+from casebook.services.vault_service import VaultSession
 
 if TYPE_CHECKING:
     from casebook.cli.main import Context
@@ -167,18 +169,44 @@ def cmd_checkpoint(ctx: Context) -> int:
 
 def cmd_report(ctx: Context) -> int:
     out = Path(ctx.args.out)
-    if out.suffix.lower() != ".csv":
-        raise UsageError("The command-line report is CSV (give a .csv file); the PDF report "
-                         "is made from the audit viewer in the application.")
+    if out.suffix.lower() not in (".csv", ".pdf"):
+        raise UsageError("Give a .csv or a .pdf file for the report.")
     where = _filter(ctx)
     check_target(out, overwrite=ctx.args.force)
     with unlocked(ctx) as session:
-        count = AuditService(session).write_report_csv(out, where, overwrite=ctx.args.force)
+        if out.suffix.lower() == ".pdf":
+            count = _write_pdf_report(session, out, where)
+        else:
+            count = AuditService(session).write_report_csv(out, where,
+                                                           overwrite=ctx.args.force)
     if ctx.as_json:
         ctx.out_json({"file": str(out), "entries": count})
     else:
         ctx.out(f"Wrote {count} audit entries to {out}.")
     return ExitCode.OK
+
+
+def _write_pdf_report(session: VaultSession, out: Path, where: AuditFilter) -> int:
+    """The same PDF as the audit viewer's, in English. Qt paints it (the one renderer
+    the CLI may import, lazily; docs/decisions.md)."""
+    from casebook.gui.render.audit_report import ReportText, report_cells, write_audit_report
+    from casebook.gui.render.dossier_pdf import ensure_gui
+
+    ensure_gui()
+    rows = AuditService(session).log(where)
+    chosen = [f"{name} {value}" for name, value in (
+        ("user", where.user), ("action", where.action), ("record", where.record),
+        ("from", where.date_from), ("to", where.date_to)) if value]
+    text = ReportText(
+        title="Audit trail",
+        lines=(f"Vault: {session.vault.vault_id}",
+               f"Filters: {', '.join(chosen) if chosen else 'none (the whole trail)'}",
+               f"Generated: {datetime.now(UTC).isoformat(timespec='seconds')}",
+               "Times are in UTC."),
+        headers=("Entry", "Time", "User", "Action", "Object", "Details"),
+        page="Page {page} of {pages}", empty="No entries match these filters.")
+    write_audit_report(out, report_cells(rows, lambda action: action), text)
+    return len(rows)
 
 
 def cmd_review(ctx: Context) -> int:

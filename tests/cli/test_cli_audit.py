@@ -196,9 +196,9 @@ def test_audit_report_csv(cli: Cli, tmp_path: Path) -> None:
     existing = cli.supervisor("audit", "report", "--out", str(out))
     assert existing.code == 2 and "already exists" in existing.err
     assert cli.supervisor("audit", "report", "--out", str(out), "--force").code == 0
-    pdf = cli.supervisor("audit", "report", "--out", str(tmp_path / "report.pdf"))
-    assert pdf.code == 2 and "CSV" in pdf.err
-    assert not (tmp_path / "report.pdf").exists()
+    text = cli.supervisor("audit", "report", "--out", str(tmp_path / "report.txt"))
+    assert text.code == 2 and ".csv or a .pdf" in text.err
+    assert not (tmp_path / "report.txt").exists()
 
 
 # --------------------------------------------------------------------------- verify
@@ -287,7 +287,7 @@ def test_bad_options_are_refused_before_unlocking(cli: Cli, tmp_path: Path) -> N
             (("audit", "log", "--from", "last week"), "--from: 'last week' is not a date"),
             (("audit", "log", "--to", "2024-13-01"), "--to: '2024-13-01' is not a date"),
             (("audit", "log", "--limit", "-1"), "--limit must be 0 or more"),
-            (("audit", "report", "--out", str(tmp_path / "r.pdf")), "CSV"),
+            (("audit", "report", "--out", str(tmp_path / "r.txt")), ".csv or a .pdf"),
             (("audit", "report", "--out", str(tmp_path / "folder.csv")), "is a folder"),
             (("audit", "report", "--out", str(tmp_path / "no" / "r.csv")), "does not exist"),
             (("audit", "checkpoint", "--out", str(tmp_path / "no" / "c")), "does not exist"),

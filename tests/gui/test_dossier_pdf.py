@@ -320,3 +320,21 @@ def test_cli_export_in_a_process_without_qt_or_display(
     text = pdf_text(pdf)
     assert "الضحايا المزعومون" in text and "فهرس الأدلة" in text and "ملخص" in text
     assert pdf_info(pdf)["Title"] == "Dossier"
+
+
+@needs_poppler
+def test_cli_audit_report_as_pdf(vault_dir: Path, kdf_policy: KdfPolicy, tmp_path: Path) -> None:
+    """``casebook audit report --out trail.pdf`` paints the same report as the audit
+    viewer; its text can be read back, and a review action is in it."""
+    demo_vault(vault_dir, kdf_policy).lock()
+    out = tmp_path / "trail.pdf"
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(["--vault", str(vault_dir), "audit", "report", "--out", str(out)],
+                environ={"CASEBOOK_PASSPHRASE": SUPERVISOR_PASS}, stdout=stdout,
+                stderr=stderr)
+    assert code == 0, stderr.getvalue()
+    assert out.read_bytes().startswith(b"%PDF")
+    text = pdf_text(out)
+    assert "Audit trail" in text
+    assert "taxonomy-install" in "".join(text.split())  # a narrow column may wrap it
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
