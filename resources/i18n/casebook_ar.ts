@@ -12,6 +12,10 @@
         <translation>الطريقة التي نُفِّذ بها، بكلمات قليلة</translation>
     </message>
     <message>
+        <source>For a disappearance: enquiries, complaints, visits to detention places, with dates and answers</source>
+        <translation>في حالة الاختفاء: الاستفسارات والشكاوى والزيارات إلى أماكن الاحتجاز، مع تواريخها والردود عليها</translation>
+    </message>
+    <message>
         <source>Victim:</source>
         <translation>الضحية:</translation>
     </message>
@@ -42,6 +46,10 @@
     <message>
         <source>Alleged perpetrators:</source>
         <translation>الجناة المزعومون:</translation>
+    </message>
+    <message>
+        <source>Steps taken to locate the person:</source>
+        <translation>الخطوات المتخذة لتحديد مكان الشخص:</translation>
     </message>
 </context>
 <context>
@@ -696,6 +704,17 @@
     </message>
 </context>
 <context>
+    <name>DossierWizard</name>
+    <message>
+        <source>Export a dossier</source>
+        <translation>تصدير ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+</context>
+<context>
     <name>DraftsQuestion</name>
     <message>
         <source>You have 1 unsaved draft from {when}.</source>
@@ -1287,6 +1306,14 @@
         <translation>حادثة جديدة</translation>
     </message>
     <message>
+        <source>Export dossier…</source>
+        <translation>تصدير ملف…</translation>
+    </message>
+    <message>
+        <source>A redacted, signed dossier of the selected incidents (or of those the filters show) for a UN mechanism</source>
+        <translation>ملف موقَّع، بعد الحجب، يضم الحوادث المحددة (أو الحوادث التي تعرضها عوامل التصفية) لتقديمه إلى إحدى آليات الأمم المتحدة</translation>
+    </message>
+    <message>
         <source>Incidents</source>
         <translation>الحوادث</translation>
     </message>
@@ -1297,6 +1324,66 @@
     <message>
         <source>{count} incidents</source>
         <translation>عدد الحوادث: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Which incidents?</source>
+        <extracomment>Preview pages are painted at this resolution and shown at this width.</extracomment>
+        <translation>أي الحوادث؟</translation>
+    </message>
+    <message>
+        <source>The dossier holds these incidents with everything linked to them: people, acts, sources and evidence.</source>
+        <translation>يضم الملف هذه الحوادث مع كل ما يرتبط بها: الأشخاص والأفعال والمصادر والأدلة.</translation>
+    </message>
+    <message>
+        <source>The incidents selected in the list (select some in the list first)</source>
+        <translation>الحوادث المحددة في القائمة (حدِّد بعضها في القائمة أولًا)</translation>
+    </message>
+    <message>
+        <source>The incident selected in the list</source>
+        <translation>الحادثة المحددة في القائمة</translation>
+    </message>
+    <message>
+        <source>The {count} incidents selected in the list</source>
+        <translation>الحوادث المحددة في القائمة ({count})</translation>
+    </message>
+    <message>
+        <source>All incidents in the vault ({count})</source>
+        <translation>جميع الحوادث في الخزنة ({count})</translation>
+    </message>
+    <message>
+        <source>The incidents the list&apos;s filters show ({count})</source>
+        <translation>الحوادث التي تعرضها عوامل التصفية في القائمة ({count})</translation>
+    </message>
+    <message>
+        <source>The incidents tagged with:</source>
+        <translation>الحوادث الموسومة بالوسم:</translation>
+    </message>
+    <message>
+        <source>Tag code, e.g. act.killing</source>
+        <translation>رمز الوسم، مثلًا: act.killing</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>{code} is not a term of this vault&apos;s taxonomy.</source>
+        <translation>{code} ليس مصطلحًا في تصنيف هذه الخزنة.</translation>
+    </message>
+    <message>
+        <source>{label}: 1 incident</source>
+        <translation>{label}: حادثة واحدة</translation>
+    </message>
+    <message>
+        <source>{label}: {count} incidents</source>
+        <translation>{label}: عدد الحوادث {count}</translation>
+    </message>
+    <message>
+        <source>Choose the tag</source>
+        <translation>اختيار الوسم</translation>
     </message>
 </context>
 <context>
@@ -1335,11 +1422,11 @@
     </message>
     <message>
         <source>Submitted</source>
-        <translation>مُقدَّمة</translation>
+        <translation>مُرسَلة للمراجعة</translation>
     </message>
     <message>
         <source>Needs changes</source>
-        <translation>تحتاج إلى تعديل</translation>
+        <translation>بحاجة إلى تعديلات</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -1710,6 +1797,10 @@
         <translation>ال&amp;بحث في الحوادث</translation>
     </message>
     <message>
+        <source>&amp;Export dossier…</source>
+        <translation>&amp;تصدير ملف…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;قفل</translation>
     </message>
@@ -1856,6 +1947,85 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Unknown</source>
         <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPage</name>
+    <message>
+        <source>Where to save the dossier?</source>
+        <translation>أين يُحفظ الملف؟</translation>
+    </message>
+    <message>
+        <source>The dossier is one .zip file: the PDF, the same data as JSON and CSV, the released evidence, the redaction report and a signed manifest.</source>
+        <translation>الملف أرشيف .zip واحد يضم: ملف PDF، والبيانات نفسها بصيغتي JSON وCSV، والأدلة المُدرجة، وتقرير الحجب، وبيان محتويات موقَّعًا.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;تصدير</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .zip</source>
+        <translation>اختر ملفًا ينتهي بـ .zip</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>مسار الملف:</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation>حادثة واحدة</translation>
+    </message>
+    <message>
+        <source>{count} incidents</source>
+        <translation>حوادث عددها {count}</translation>
+    </message>
+    <message>
+        <source>You are about to export {incidents} for “{profile}”, in {language}.</source>
+        <translation>أنت على وشك تصدير {incidents} وفق نموذج الحجب «{profile}»، باللغة {language}.</translation>
+    </message>
+    <message>
+        <source>{count} of them are not approved; you confirmed that they may go out.</source>
+        <translation>منها {count} غير معتمدة، وقد أكّدتَ أنه يجوز تصديرها.</translation>
+    </message>
+    <message>
+        <source>The export is signed with your key and recorded in the audit trail.</source>
+        <translation>يُوقَّع التصدير بمفتاحك ويُسجَّل في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>Save the dossier as</source>
+        <translation>حفظ الملف باسم</translation>
+    </message>
+    <message>
+        <source>Dossiers (*.zip)</source>
+        <translation>الملفات (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the dossier.</source>
+        <translation>اختر مكان حفظ الملف.</translation>
+    </message>
+    <message>
+        <source>This is a folder; give a file name ending in .zip.</source>
+        <translation>هذا مجلد؛ أدخل اسم ملف ينتهي بـ .zip.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Choose another name, or pick it with “Choose…” to replace it.</source>
+        <translation>{file} موجود بالفعل. اختر اسمًا آخر، أو اختره عبر «اختيار…» لاستبداله.</translation>
     </message>
 </context>
 <context>
@@ -2311,6 +2481,268 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <source>The pages as they will be, and what is withheld. Nothing has been written yet.</source>
+        <translation>الصفحات كما ستكون، وما سيُحجب. لم يُكتب شيء بعد.</translation>
+    </message>
+    <message>
+        <source>The preview of the pages is not available in this copy of Casebook. The summary beside it is complete.</source>
+        <translation>معاينة الصفحات غير متاحة في هذه النسخة من Casebook. أما الملخص المجاور فكامل.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>جارٍ إعداد المعاينة…</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>الصفحة {page} من {pages}</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>الضحايا</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>الأطفال</translation>
+    </message>
+    <message>
+        <source>Survivors of sexual violence</source>
+        <translation>الناجون من العنف الجنسي</translation>
+    </message>
+    <message>
+        <source>Witnesses</source>
+        <translation>الشهود</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Interviewers</source>
+        <translation>القائمون بالمقابلات</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators</source>
+        <translation>الجناة المزعومون</translation>
+    </message>
+    <message>
+        <source>Intervening parties</source>
+        <translation>الأطراف المتدخِّلة</translation>
+    </message>
+    <message>
+        <source>shown under a pseudonym</source>
+        <translation>مُستبدلون بأسماء مستعارة</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>محذوفون</translation>
+    </message>
+    <message>
+        <source>generalised</source>
+        <translation>مُعمَّمون</translation>
+    </message>
+    <message>
+        <source>named</source>
+        <translation>مذكورون بأسمائهم</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>phone numbers</source>
+        <translation>أرقام الهواتف</translation>
+    </message>
+    <message>
+        <source>e-mail addresses</source>
+        <translation>عناوين البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>identity numbers</source>
+        <translation>أرقام الهوية</translation>
+    </message>
+    <message>
+        <source>contact details</source>
+        <translation>بيانات الاتصال</translation>
+    </message>
+    <message>
+        <source>internal notes</source>
+        <translation>الملاحظات الداخلية</translation>
+    </message>
+    <message>
+        <source>risk notes</source>
+        <translation>ملاحظات المخاطر</translation>
+    </message>
+    <message>
+        <source>coordinates</source>
+        <translation>الإحداثيات</translation>
+    </message>
+    <message>
+        <source>interviewer and interpreter names</source>
+        <translation>أسماء القائمين بالمقابلات والمترجمين الشفويين</translation>
+    </message>
+    <message>
+        <source>original file names</source>
+        <translation>أسماء الملفات الأصلية</translation>
+    </message>
+    <message>
+        <source>evidence collectors and source URLs</source>
+        <translation>جامعو الأدلة وعناوين URL للمصادر</translation>
+    </message>
+    <message>
+        <source>{who}: {count}, {action}</source>
+        <translation>{who}: {count}، {action}</translation>
+    </message>
+    <message>
+        <source>Everyone in these incidents is named.</source>
+        <translation>كل من في هذه الحوادث مذكور باسمه.</translation>
+    </message>
+    <message>
+        <source>{what}: {count}</source>
+        <translation>{what}: {count}</translation>
+    </message>
+    <message>
+        <source>Nothing needed replacing.</source>
+        <translation>لم يكن هناك ما يلزم استبداله.</translation>
+    </message>
+    <message>
+        <source>Files: {count}</source>
+        <translation>الملفات: {count}</translation>
+    </message>
+    <message>
+        <source>Released: {count} (re-encoded, without metadata)</source>
+        <translation>المُدرجة: {count} (بعد إعادة ترميزها، دون بيانات وصفية)</translation>
+    </message>
+    <message>
+        <source>Withheld: {count} (listed by SHA-256 only)</source>
+        <translation>المحجوبة: {count} (تُذكر بقيمة SHA-256 فقط)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <source>Replaced in the text (narratives, statements, descriptions)</source>
+        <translation>ما استُبدل في النص (السرد والإفادات والأوصاف)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الأدلة</translation>
+    </message>
+    <message>
+        <source>Always left out</source>
+        <translation>ما يُحذف دائمًا</translation>
+    </message>
+    <message>
+        <source>Overrides of the safe defaults</source>
+        <translation>تجاوزات الإعدادات الافتراضية الآمنة</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>For which mechanism, in which language?</source>
+        <translation>لأي آلية، وبأي لغة؟</translation>
+    </message>
+    <message>
+        <source>The profile decides what the dossier withholds. Nothing is left to chance: every rule is listed in the dossier&apos;s redaction report.</source>
+        <translation>يحدد نموذج الحجب ما يُحجب من الملف. لا شيء متروك للمصادفة: كل قاعدة مذكورة في تقرير الحجب المرفق بالملف.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية (English)</translation>
+    </message>
+    <message>
+        <source>Arabic (العربية)</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>Language of the dossier:</source>
+        <translation>لغة الملف:</translation>
+    </message>
+    <message>
+        <source>For a communication to a UN Special Rapporteur or Working Group.</source>
+        <translation>لبلاغ موجَّه إلى مقرر خاص أو فريق عامل تابع للأمم المتحدة.</translation>
+    </message>
+    <message>
+        <source>For a UN Commission of Inquiry, which may use statements as evidence.</source>
+        <translation>للجنة تحقيق تابعة للأمم المتحدة، قد تستخدم الإفادات أدلةً.</translation>
+    </message>
+    <message>
+        <source>For the International, Impartial and Independent Mechanism, which prepares criminal files and may use statements as evidence.</source>
+        <translation>للآلية الدولية المحايدة والمستقلة، التي تُعِدّ ملفات جنائية وقد تستخدم الإفادات أدلةً.</translation>
+    </message>
+    <message>
+        <source>For a report anyone may read: the most protective profile.</source>
+        <translation>لتقرير يمكن لأي شخص قراءته: أكثر نماذج الحجب حمايةً.</translation>
+    </message>
+    <message>
+        <source>Victims are named only if they consented to “{scope}” (consent withdrawn or expired counts as none); otherwise they appear under a pseudonym such as “Victim 3”.</source>
+        <translation>لا تُذكر أسماء الضحايا إلا إذا وافقوا على «{scope}» (وتُعدّ الموافقة المسحوبة أو المنتهية الصلاحية كأنها لم تكن)؛ وإلا فيظهرون باسم مستعار مثل «الضحية 3».</translation>
+    </message>
+    <message>
+        <source>Victims are named.</source>
+        <translation>تُذكر أسماء الضحايا.</translation>
+    </message>
+    <message>
+        <source>Victims appear under a pseudonym.</source>
+        <translation>يظهر الضحايا بأسماء مستعارة.</translation>
+    </message>
+    <message>
+        <source>Children and survivors of sexual violence always appear under a pseudonym.</source>
+        <translation>يظهر الأطفال والناجون من العنف الجنسي دائمًا بأسماء مستعارة.</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators are named.</source>
+        <translation>تُذكر أسماء الجناة المزعومين.</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators are left out.</source>
+        <translation>يُحذف الجناة المزعومون.</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators appear under a pseudonym too.</source>
+        <translation>ويظهر الجناة المزعومون أيضًا بأسماء مستعارة.</translation>
+    </message>
+    <message>
+        <source>Witnesses, sources and interviewers, contact details, internal notes and risk notes are always left out.</source>
+        <translation>يُحذف دائمًا الشهود والمصادر والقائمون بالمقابلات، وبيانات الاتصال، والملاحظات الداخلية، وملاحظات المخاطر.</translation>
+    </message>
+    <message>
+        <source>The text of statements is left out; sources are described without their identity.</source>
+        <translation>يُحذف نص الإفادات، وتُوصف المصادر دون الكشف عن هويتها.</translation>
+    </message>
+    <message>
+        <source>Statements are included, with every withheld name and any phone number, e-mail address or identity number replaced.</source>
+        <translation>تُدرج الإفادات، مع استبدال كل اسم محجوب وأي رقم هاتف أو عنوان بريد إلكتروني أو رقم هوية.</translation>
+    </message>
+    <message>
+        <source>Places are left out.</source>
+        <translation>تُحذف الأماكن.</translation>
+    </message>
+    <message>
+        <source>Places are given only down to the level “{level}”, without coordinates.</source>
+        <translation>تُذكر الأماكن حتى مستوى «{level}» فقط، دون إحداثيات.</translation>
+    </message>
+    <message>
+        <source>No evidence files are released; the evidence index lists each file&apos;s SHA-256.</source>
+        <translation>لا يُدرج أي ملف من ملفات الأدلة، ويذكر فهرس الأدلة قيمة SHA-256 لكل ملف.</translation>
+    </message>
+    <message>
+        <source>Photographs are released, re-encoded so that no metadata (place, device, time) survives; other files are listed by SHA-256 only.</source>
+        <translation>تُدرج الصور الفوتوغرافية بعد إعادة ترميزها بحيث لا تبقى فيها أي بيانات وصفية (المكان، الجهاز، الوقت)؛ أما الملفات الأخرى فتُذكر بقيمة SHA-256 فقط.</translation>
+    </message>
+    <message>
+        <source>This profile overrides a safe default; the override is recorded in the audit trail and the report.</source>
+        <translation>يتجاوز نموذج الحجب هذا إعدادًا افتراضيًا آمنًا؛ ويُسجَّل هذا التجاوز في سجل التدقيق وفي التقرير.</translation>
+    </message>
+</context>
+<context>
     <name>QualificationsPanel</name>
     <message>
         <source>Act or violation</source>
@@ -2395,6 +2827,121 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     </message>
 </context>
 <context>
+    <name>ReadinessPage</name>
+    <message>
+        <source>Readiness check</source>
+        <translation>فحص الجاهزية</translation>
+    </message>
+    <message>
+        <source>What the mechanism needs that is missing, what is not approved, and whose consent is missing. Double-click an item to open the incident; then check again.</source>
+        <translation>ما تحتاج إليه الآلية وهو ناقص، وما لم يُعتمد، ومن تنقص موافقته. انقر نقرًا مزدوجًا على أي بند لفتح الحادثة، ثم أعِد الفحص.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>إعادة الفحص</translation>
+    </message>
+    <message>
+        <source>Include incidents that are not approved</source>
+        <translation>تضمين الحوادث غير المعتمدة</translation>
+    </message>
+    <message>
+        <source>Checking the incidents…</source>
+        <translation>جارٍ فحص الحوادث…</translation>
+    </message>
+    <message>
+        <source>Not approved yet (status: {status}). It goes out only if you tick “Include incidents that are not approved” below.</source>
+        <translation>لم تُعتمد بعد (الحالة: {status}). لن تُصدَّر إلا إذا حدّدت الخيار «تضمين الحوادث غير المعتمدة» أدناه.</translation>
+    </message>
+    <message>
+        <source>No alleged victim is recorded.</source>
+        <translation>لم تُسجَّل أي ضحية مزعومة.</translation>
+    </message>
+    <message>
+        <source>No alleged perpetrator (person or unit) is recorded.</source>
+        <translation>لم يُسجَّل أي جانٍ مزعوم (شخص أو وحدة).</translation>
+    </message>
+    <message>
+        <source>The date of the incident is missing.</source>
+        <translation>تاريخ الحادثة غير مسجَّل.</translation>
+    </message>
+    <message>
+        <source>The place of the incident is missing.</source>
+        <translation>مكان الحادثة غير مسجَّل.</translation>
+    </message>
+    <message>
+        <source>There is no description (narrative).</source>
+        <translation>لا يوجد وصف (سرد).</translation>
+    </message>
+    <message>
+        <source>Enforced disappearance: the full name of the disappeared person is missing.</source>
+        <translation>الاختفاء القسري: الاسم الكامل للشخص المختفي غير مسجَّل.</translation>
+    </message>
+    <message>
+        <source>Enforced disappearance: the date of arrest or last sighting is missing.</source>
+        <translation>الاختفاء القسري: تاريخ الاعتقال أو آخر مرة شوهد فيها الشخص غير مسجَّل.</translation>
+    </message>
+    <message>
+        <source>Enforced disappearance: the place of arrest or last sighting is missing.</source>
+        <translation>الاختفاء القسري: مكان الاعتقال أو آخر مكان شوهد فيه الشخص غير مسجَّل.</translation>
+    </message>
+    <message>
+        <source>Enforced disappearance: the forces believed responsible are not recorded on the act.</source>
+        <translation>الاختفاء القسري: القوات التي يُعتقد أنها مسؤولة غير مسجَّلة في الفعل.</translation>
+    </message>
+    <message>
+        <source>Enforced disappearance: the steps taken to locate the person are not recorded (in the act: “Steps taken to locate the person”).</source>
+        <translation>الاختفاء القسري: الخطوات المتخذة لتحديد مكان الشخص غير مسجَّلة (في الفعل: «الخطوات المتخذة لتحديد مكان الشخص»).</translation>
+    </message>
+    <message>
+        <source>A victim has not consented to this mechanism (or the consent was withdrawn or has expired): their name will be withheld.</source>
+        <translation>لم تمنح إحدى الضحايا موافقتها لهذه الآلية (أو سُحبت الموافقة أو انتهت صلاحيتها): سيُحجب اسمها.</translation>
+    </message>
+    <message>
+        <source>{count} victims have not consented to this mechanism (or the consent was withdrawn or has expired): their names will be withheld.</source>
+        <translation>لم يمنح {count} من الضحايا موافقتهم لهذه الآلية (أو سُحبت الموافقة أو انتهت صلاحيتها): ستُحجب أسماؤهم.</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>نقص</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>غير معتمدة</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>الموافقة</translation>
+    </message>
+    <message>
+        <source>Nothing missing</source>
+        <translation>لا ينقص شيء</translation>
+    </message>
+    <message>
+        <source>Double-click to open the incident</source>
+        <translation>انقر نقرًا مزدوجًا لفتح الحادثة</translation>
+    </message>
+    <message>
+        <source>{count} incidents chosen.</source>
+        <translation>عدد الحوادث المختارة: {count}.</translation>
+    </message>
+    <message>
+        <source>1 incident chosen.</source>
+        <translation>اختيرت حادثة واحدة.</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: everything the profile needs is there.</source>
+        <translation>لا ينقص شيء: كل ما يحتاج إليه نموذج الحجب موجود.</translation>
+    </message>
+    <message>
+        <source>To look at: {missing} missing, {unapproved} not approved, {consent} victims without consent.</source>
+        <translation>ما يستدعي الانتباه: نواقص: {missing}، غير معتمدة: {unapproved}، ضحايا دون موافقة: {consent}.</translation>
+    </message>
+    <message>
+        <source>{count} of these incidents have not been approved by a supervisor. A mechanism may act on what you send: send unapproved incidents only if you are sure.</source>
+        <translation>عدد الحوادث التي لم يعتمدها مشرف من بين هذه الحوادث: {count}. قد تتخذ الآلية إجراءات بناءً على ما ترسله، فلا ترسل حوادث غير معتمدة إلا إذا كنت متأكدًا.</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Someone saved this record after you opened it, so your changes were not saved (nothing was overwritten). Cancel, then open it again.</source>
@@ -2476,6 +3023,61 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Say what needs to change: a comment is required when asking for changes.</source>
         <translation>اذكر ما يجب تعديله: التعليق مطلوب عند طلب التعديلات.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <source>The dossier is built, signed and written in one go; a dossier is never left half-written under its name.</source>
+        <translation>يُبنى الملف ويُوقَّع ويُكتب دفعةً واحدة، فلا يُترك ملف مكتوب جزئيًا تحت اسمه أبدًا.</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s fingerprint:</source>
+        <translation>بصمة الموقِّع:</translation>
+    </message>
+    <message>
+        <source>Tell the recipient this fingerprint through another channel (a call, a meeting). They check the dossier with “casebook verify”, which needs no vault and prints the same fingerprint.</source>
+        <translation>أبلغ المستلم بهذه البصمة عبر قناة أخرى (مكالمة، لقاء). يتحقق المستلم من الملف بالأمر «casebook verify»، الذي لا يحتاج إلى خزنة ويعرض البصمة نفسها.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>فتح المجلد</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>The dossier cannot be written: the PDF renderer is not installed in this copy of Casebook.</source>
+        <translation>تتعذّر كتابة الملف: أداة إنشاء ملفات PDF غير مثبَّتة في هذه النسخة من Casebook.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>جارٍ كتابة {file}…</translation>
+    </message>
+    <message>
+        <source>The dossier was not written.</source>
+        <translation>لم يُكتب الملف.</translation>
+    </message>
+    <message>
+        <source>Building the dossier: redacting, drawing the pages, re-encoding images, signing…</source>
+        <translation>جارٍ بناء الملف: الحجب، ورسم الصفحات، وإعادة ترميز الصور، والتوقيع…</translation>
+    </message>
+    <message>
+        <source>The dossier was saved as:</source>
+        <translation>حُفظ الملف باسم:</translation>
+    </message>
+    <message>
+        <source>It holds {incidents} incidents, {files} files and {released} released evidence files. The export is recorded in the audit trail.</source>
+        <translation>يضم الملف: عدد الحوادث {incidents}، وعدد الملفات {files}، وعدد ملفات الأدلة المُدرجة {released}. وقد سُجِّل التصدير في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>Dossier exported</source>
+        <translation>تم تصدير الملف</translation>
     </message>
 </context>
 <context>
