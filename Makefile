@@ -48,6 +48,8 @@ lint: $(BIN)/casebook.stamp-test
 
 bench: $(BIN)/casebook.stamp-run
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/records_bench.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/dossier_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
