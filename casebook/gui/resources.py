@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
@@ -19,7 +20,10 @@ def resources_dir() -> Path:
 
 
 def fonts_dir() -> Path:
-    return resources_dir() / "fonts"
+    """The repository's ``resources/fonts`` when running from a checkout; else where a
+    wheel installs them (``<prefix>/share/casebook/fonts``, pyproject data-files)."""
+    candidates = (resources_dir() / "fonts", Path(sys.prefix) / "share" / "casebook" / "fonts")
+    return next((c for c in candidates if (c / FONT_FILES[0]).is_file()), candidates[0])
 
 
 def translations_dir() -> Path:
