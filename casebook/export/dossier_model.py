@@ -124,7 +124,7 @@ def spellings(person: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.strip() for s in found if s and s.strip()))
 
 
-def _display_name(person: Mapping[str, Any]) -> str:
+def display_name(person: Mapping[str, Any]) -> str:
     try:
         return PersonContent.model_validate(dict(person)).display_name
     except ValueError:
@@ -212,7 +212,7 @@ class _Builder:
         for person_id in ordered:
             action = self.person_action[person_id]
             if action is Action.KEEP:
-                self.labels[person_id] = _display_name(self.s.persons[person_id])
+                self.labels[person_id] = display_name(self.s.persons[person_id])
                 continue
             if action is Action.DROP:
                 self.labels[person_id] = self.text["withheld"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from casebook.export.dossier_model import Snapshot, consent_holds
+from casebook.export.dossier_model import Snapshot, consent_holds, display_name
 from casebook.export.profiles import Profile
 
 DISAPPEARANCE = "act.enforced-disappearance"
@@ -92,9 +92,12 @@ class _Incident:
         for victim in sorted(self.victims):
             if victim in self.s.persons and not consent_holds(
                     self.s.consents, victim, scope, today):
-                self.add("consent", "consent", f"a victim has not consented to {scope} (or "
-                         "the consent was withdrawn or has expired): their name will be "
-                         "withheld")
+                # The check is for the person preparing the dossier, inside the vault:
+                # naming the victim tells them whose consent to seek.
+                who = display_name(self.s.persons[victim]) or victim
+                self.add("consent", "consent", f"the victim {who} has not consented to "
+                         f"{scope} (or the consent was withdrawn or has expired): their "
+                         "name will be withheld")
 
 
 def check_readiness(snapshot: Snapshot, profile: Profile, today: date) -> list[ReadinessItem]:

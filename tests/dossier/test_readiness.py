@@ -191,3 +191,17 @@ def test_only_a_supervisor_exports_a_dossier(vault_session: VaultSession, tmp_pa
                        incident_ids=[incident.id], allow_unapproved=True)
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_missing_consent_names_the_victim_for_the_person_preparing_it(
+    vault_session: VaultSession,
+) -> None:
+    """Readiness stays inside the vault: it says whose consent to seek."""
+    records = RecordService(vault_session)
+    incident = records.create(RecordKind.INCIDENT, {"title": "T", "date_start": "2025-03"})
+    victim = records.create(RecordKind.PERSON, {"name": "Huda Qassem"})
+    records.create(RecordKind.INVOLVEMENT, {"incident": incident.id, "person": victim.id,
+                                            "role": "victim"})
+    items = readiness(vault_session, "special-procedures", [incident.id])
+    [consent] = [i for i in items if i.kind == "consent"]
+    assert "Huda Qassem" in consent.message
