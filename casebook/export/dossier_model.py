@@ -396,8 +396,7 @@ def _place(gazetteer: Gazetteer, place: Any, rule: Any, lang: str,
             # place itself would say more than the profile allows.
             return text["place_withheld"]
         found = coarser
-    chain = [found, *gazetteer.ancestors(found.id)]
-    return " › ".join(p.label(lang) for p in chain if p.level.value != "country")
+    return gazetteer.path(found.id, lang)
 
 
 def _people(b: _Builder, s: Snapshot, incident_id: str) -> dict[str, list[dict[str, Any]]]:

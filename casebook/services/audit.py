@@ -18,6 +18,7 @@ from casebook.audit.store import stored_checkpoints
 from casebook.audit.verify import Problem, TrailData, VerifyReport, extends, verify_trail
 from casebook.crypto.signing import key_id
 from casebook.domain.errors import CasebookError, DamagedDataError, UsageError, ValidationError
+from casebook.domain.spreadsheet import safe_cell
 from casebook.services.unit_of_work import COMMIT_SALT_KEY
 from casebook.services.vault_service import VaultSession
 from casebook.storage.atomic import atomic_write_bytes
@@ -256,17 +257,9 @@ def report_csv(rows: list[AuditRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REPORT_COLUMNS)
     for row in rows:
-        writer.writerow([row.seq, row.at, _cell(row.actor_name), row.actor, row.action,
-                         row.object_type, _cell(row.object_id or ""),
+        writer.writerow([row.seq, row.at, safe_cell(row.actor_name), row.actor, row.action,
+                         row.object_type, safe_cell(row.object_id or ""),
                          "" if row.object_version is None else row.object_version,
-                         _cell(json.dumps(row.details, ensure_ascii=False, sort_keys=True))])
+                         safe_cell(json.dumps(row.details, ensure_ascii=False, sort_keys=True))])
     return out.getvalue()
 
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet would run as a formula (a user called "=HYPERLINK(...)")
-    is written with a leading apostrophe, which spreadsheets show as plain text."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text

@@ -14,7 +14,6 @@ import hashlib
 import hmac
 import io
 import json
-import os
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable
@@ -26,19 +25,20 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from casebook.crypto.subkeys import Purpose, derive_subkey
-from casebook.domain.errors import CasebookError, PermissionDeniedError, UsageError, ValidationError
+from casebook.domain.errors import PermissionDeniedError, UsageError, ValidationError
 from casebook.domain.records import RecordKind
+from casebook.domain.spreadsheet import safe_cell
 from casebook.domain.users import Role
 from casebook.export.dossier_model import Attachment, Dossier, Snapshot, build_dossier
 from casebook.export.images import reencode_image
 from casebook.export.manifest import MANIFEST, manifest_body, signed_manifest
-from casebook.export.profiles import Action, Profile, shipped_profile
+from casebook.export.profiles import Profile, shipped_profile
 from casebook.export.readiness import ReadinessItem, check_readiness
 from casebook.services.evidence import EvidenceService
 from casebook.services.places import load_gazetteer
 from casebook.services.queries import IncidentFilter, Queries
 from casebook.services.vault_service import VaultSession
-from casebook.storage.atomic import fsync_directory
+from casebook.storage.atomic import atomic_write_bytes
 from casebook.storage.models import Attachment as AttachmentRow
 from casebook.storage.models import Record, RecordIncident, RecordVersion
 from casebook.storage.taxonomy_rows import load_term_index
@@ -164,7 +164,7 @@ def _tables(data: dict[str, Any]) -> dict[str, str]:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
         for row in rows:
-            writer.writerow(["" if v is None else _spreadsheet_safe(str(v)) for v in row])
+            writer.writerow(["" if v is None else safe_cell(str(v)) for v in row])
         return out.getvalue()
 
     incidents, victims, acts, sources, evidence = [], [], [], [], []
@@ -204,10 +204,6 @@ def _tables(data: dict[str, Any]) -> dict[str, str]:
                                       "sha256_at_ingest", "released", "file",
                                       "description"], evidence),
     }
-
-
-def _spreadsheet_safe(text: str) -> str:
-    return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
 
 def export_dossier(
@@ -287,31 +283,13 @@ def _check_target(out: Path, overwrite: bool) -> None:
 
 
 def _write_zip(out: Path, files: dict[str, bytes]) -> None:
-    """Written beside the target and renamed into place only when complete: there is
-    never a half-written dossier under the final name."""
-    tmp = out.parent / f".{out.name}.{os.urandom(6).hex()}.tmp"
-    try:
-        with open(tmp, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                for name in sorted(files):
-                    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, files[name])
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-        fsync_directory(out.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def release_summary(profile: Profile) -> dict[str, str]:
-    """What the profile does, rule by rule, in plain words (for the wizard)."""
-    return {name: rule.action.value + (" (with consent)" if rule.requires_consent else "")
-            for name, rule in profile.rules.items() if rule.action is not Action.KEEP
-            or rule.requires_consent}
-
-
-__all__ = ["CasebookError", "DossierSummary", "export_dossier", "readiness"]
+    """Built in memory (every part is there already), then written beside the target
+    and renamed into place: never a half-written dossier under the final name."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    atomic_write_bytes(out, buffer.getvalue())
