@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QScrollArea, QWidget
 
 
 def heading(text: str) -> QLabel:
@@ -54,3 +54,22 @@ class ErrorLabel(QLabel):
         self.setProperty("errorKind", "")
         self.setText("")
         self.hide()
+
+
+def details_pane(object_name: str, min_width: int) -> tuple[QLabel, QScrollArea]:
+    """A selectable rich-text label in a vertical scroll area: the details beside a
+    picker's tree."""
+    details = QLabel()
+    details.setObjectName(object_name)
+    details.setWordWrap(True)
+    details.setTextFormat(Qt.TextFormat.RichText)
+    details.setAlignment(Qt.AlignmentFlag.AlignTop)
+    details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    details.setMargin(6)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(details)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setMinimumWidth(min_width)
+    return details, scroll

@@ -53,7 +53,7 @@ from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.errors import show_error
 from casebook.gui.field_widgets import ChooserField, FieldRow, western_digits
-from casebook.gui.form_widgets import ErrorLabel, busy_bar
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, details_pane
 from casebook.gui.i18n import interface_language
 from casebook.gui.labels import standalone
 from casebook.gui.validation import ValidationText
@@ -381,19 +381,7 @@ class PlacePickerDialog(ContentDialog):
         self.search.setFocus()
 
     def _build_details(self) -> QScrollArea:
-        self.details = QLabel()
-        self.details.setObjectName("place_details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setMargin(6)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(220)
+        self.details, scroll = details_pane("place_details", 220)
         return scroll
 
     def _build_buttons(self) -> None:

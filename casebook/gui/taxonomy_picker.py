@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.domain.folding import fold
+from casebook.gui.form_widgets import details_pane
 from casebook.gui.i18n import interface_language
 from casebook.taxonomy.model import Scheme, Term, TermIndex, TermStatus
 
@@ -496,19 +497,7 @@ class TaxonomyPickerDialog(QDialog):
         return self.tree
 
     def _build_details(self) -> QScrollArea:
-        self.details = QLabel()
-        self.details.setObjectName("term_details")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setMargin(6)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(240)
+        self.details, scroll = details_pane("term_details", 240)
         return scroll
 
     def _build_hint(self) -> QLabel:
