@@ -101,3 +101,18 @@ class ImportValidationError(ValidationError):
     def __init__(self, message: str, *, problems: tuple[str, ...]) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class PackageRefusedError(DamagedDataError):
+    """A case package was refused: truncated, altered, signed by an unknown or
+    unverified key, or carrying a history that rewrites or rolls back what was already
+    received from its sender. Nothing was imported."""
+
+
+class PackageNotForYouError(CasebookError):
+    """A case package was not encrypted to this vault's user. Nothing was imported."""
+
+
+class PackageOutOfOrderError(CasebookError):
+    """A case package continues from an earlier one from the same sender that this
+    vault has not imported yet. Nothing was imported."""

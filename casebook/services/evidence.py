@@ -191,6 +191,12 @@ class EvidenceService:
             )
         return blobs.read_into_memory(sealed)
 
+    def read_whole(self, attachment_id: str) -> bytes:
+        """The whole original in memory, whatever its size: case packages, which are
+        built and encrypted in memory so no plaintext reaches the disk."""
+        _attachment, sealed = self._load(attachment_id)
+        return blobs.read_into_memory(sealed)
+
     def save_decrypted_copy(
         self, attachment_id: str, target: Path, progress: Progress | None = None
     ) -> None:

@@ -330,6 +330,49 @@ class RecordStore:
         self._write_version(record, {}, tombstone=True, action="delete")
         return _as_stored(record, {})
 
+    def put_version(
+        self, record_id: str, kind: RecordKind, version: int, content: dict[str, Any], *,
+        tombstone: bool, saved_at: str, saved_by: str, created: tuple[str, str] | None,
+        action: str, details: Mapping[str, Any],
+    ) -> None:
+        """Store a version as another vault saved it (number, time and author kept), or a
+        version adopted from it: case packages (services/packages.py). The content is
+        validated; tag, status and reference rules were the saving vault's to apply,
+        and the caller checks references once everything has arrived."""
+        model = None if tombstone else validate_content(kind, dict(content))
+        self.flush_buffer()
+        existing = self.db.get(Record, record_id)
+        record: Record | _NewRecord
+        if existing is None:
+            created_at, created_by = created or (saved_at, saved_by)
+            record = _NewRecord(id=record_id, kind=kind.value, version=version,
+                                deleted=tombstone, created_at=created_at, created_by=created_by,
+                                updated_at=saved_at, updated_by=saved_by, external_ref=None)
+            self._rows[Record].append(dataclasses.asdict(record))
+        else:
+            if existing.kind != kind.value:
+                raise ValidationError(f"record {record_id} is a {existing.kind} here, not a "
+                                      f"{kind.value}")
+            record = existing
+            record.version, record.deleted = version, tombstone
+            record.updated_at, record.updated_by = saved_at, saved_by
+            self.db.add(record)
+        if tombstone:
+            self._known.pop(record_id, None)
+        else:
+            self._known[record_id] = kind
+        canonical = canonical_json(dict(content))
+        commit = self.uow.commit_of_canonical(canonical)
+        self._rows[RecordVersion].append({
+            "record_id": record_id, "version": version, "kind": kind.value,
+            "content": canonical.decode("utf-8"), "tombstone": tombstone,
+            "saved_at": saved_at, "saved_by": saved_by, "object_commit": commit,
+        })
+        self._refresh_views(record, kind, None if tombstone else dict(content),
+                            fresh=existing is None, model=model)
+        self.uow.audit(action, kind.value, record_id, version=version, commit=commit,
+                       details=details)
+
     def get_current(self, record_id: str) -> StoredRecord:
         record = self._live(record_id)
         return _as_stored(record, self.current_content(record))
@@ -430,7 +473,8 @@ class RecordStore:
 
 #: Actions that may change an incident's review status (services/review.py); imports
 #: take the status the file gives.
-STATUS_ACTIONS = frozenset({"submit", "approve", "request-changes", "import"})
+STATUS_ACTIONS = frozenset({"submit", "approve", "request-changes", "import",
+                            "resolve-conflict"})
 
 
 def _check_review_status(kind: RecordKind, content: dict[str, Any],

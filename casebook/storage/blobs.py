@@ -35,15 +35,10 @@ def store(
     """Encrypt ``source`` into a new blob; return its name and the original's digest."""
     blobs_dir.mkdir(mode=0o700, exist_ok=True)
     name = os.urandom(16).hex()
-    final = blobs_dir / name
     temp = blobs_dir / f".{name}.tmp"
     try:
-        with source.open("rb") as plain, _exclusive(temp) as sealed:
-            digest = encrypt_stream(key, context, plain, sealed, progress)
-            sealed.flush()
-            os.fsync(sealed.fileno())
-        os.replace(temp, final)
-        fsync_directory(blobs_dir)
+        with source.open("rb") as plain:
+            digest = _seal(blobs_dir, name, key, context, plain, progress)
     except FileNotFoundError:
         _remove(temp)
         raise CasebookError(f"The file {source} does not exist.", path=source) from None
@@ -57,6 +52,29 @@ def store(
         _remove(temp)
         raise
     return name, digest
+
+
+def store_bytes(blobs_dir: Path, key: bytes, context: bytes, data: bytes) -> tuple[str, StreamDigest]:
+    """Encrypt ``data`` (a file received in a case package) into a new blob."""
+    blobs_dir.mkdir(mode=0o700, exist_ok=True)
+    name = os.urandom(16).hex()
+    return name, _seal(blobs_dir, name, key, context, io.BytesIO(data), None)
+
+
+def _seal(blobs_dir: Path, name: str, key: bytes, context: bytes, plain: BinaryIO,
+          progress: Progress | None) -> StreamDigest:
+    temp = blobs_dir / f".{name}.tmp"
+    try:
+        with _exclusive(temp) as sealed:
+            digest = encrypt_stream(key, context, plain, sealed, progress)
+            sealed.flush()
+            os.fsync(sealed.fileno())
+        os.replace(temp, blobs_dir / name)
+        fsync_directory(blobs_dir)
+    except BaseException:
+        _remove(temp)
+        raise
+    return digest
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,6 +236,9 @@ class Review(SQLModel, table=True):
     at: str
     public_key: str
     signature: str
+    #: None: made in this vault; otherwise the vault it was made in (its id is part of
+    #: the signed message), received in a case package.
+    origin_vault: str | None = None
 
 
 class Comment(SQLModel, table=True):
@@ -247,6 +250,127 @@ class Comment(SQLModel, table=True):
     author: str  # key id
     at: str
     text: str
+
+
+class Contact(SQLModel, table=True):
+    """A colleague's public key card. ``verified_at`` is set once a person compared
+    the fingerprint with the colleague in person (docs/packages.md)."""
+
+    __tablename__ = "contact"
+
+    key_id: str = Field(primary_key=True)
+    name: str
+    role: str
+    signing_key: str  # hex
+    age_recipient: str
+    card: str  # the card file as imported
+    imported_at: str
+    imported_by: str
+    verified_at: str | None = None
+    verified_by: str | None = None
+
+
+class PeerVault(SQLModel, table=True):
+    """A vault packages came from, with its commit salt (so its commits can be checked)."""
+
+    __tablename__ = "peer_vault"
+
+    vault_id: str = Field(primary_key=True)
+    commit_salt: str
+    first_seen_at: str
+
+
+class PeerAuditEntry(SQLModel, table=True):
+    """The audit trail of a sender's vault, as far as its packages carried it."""
+
+    __tablename__ = "peer_audit_entry"
+
+    vault_id: str = Field(primary_key=True)
+    seq: int = Field(primary_key=True)
+    at: str
+    actor: str
+    action: str
+    object_type: str
+    object_id: str | None = None
+    object_version: int | None = None
+    object_commit: str | None = None
+    details: str = "{}"
+    prev_hash: str
+    entry_hash: str
+
+
+class PeerCheckpoint(SQLModel, table=True):
+    __tablename__ = "peer_checkpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    vault_id: str = Field(index=True)
+    seq: int
+    head_hash: str
+    at: str
+    reason: str
+    signer: str
+    public_key: str
+    signature: str = Field(unique=True)
+
+
+class PackageReceived(SQLModel, table=True):
+    __tablename__ = "package_received"
+
+    package_id: str = Field(primary_key=True)
+    sender_vault: str
+    sender_key: str
+    created_at: str
+    head_seq: int
+    imported_at: str
+    imported_by: str
+    contents: str  # JSON counts
+
+
+class PackageSent(SQLModel, table=True):
+    """One row per recipient: what the next package to them starts after."""
+
+    __tablename__ = "package_sent"
+
+    package_id: str = Field(primary_key=True)
+    recipient: str = Field(primary_key=True)  # contact key id
+    audit_seq: int  # the sender's audit head the package carried
+    at: str
+
+
+class VersionAbsorbs(SQLModel, table=True):
+    """Record version ``version`` here already takes in the version known elsewhere by
+    identity ``absorbed`` (a conflict resolved, or a merged line adopted), so that
+    version is not a conflict again when it arrives."""
+
+    __tablename__ = "version_absorbs"
+
+    record_id: str = Field(primary_key=True)
+    version: int = Field(primary_key=True)
+    absorbed: str = Field(primary_key=True)
+
+
+class Conflict(SQLModel, table=True):
+    """A record edited in two vaults at once. Their versions wait here, untouched,
+    until a person chooses (docs/packages.md)."""
+
+    __tablename__ = "conflict"
+
+    id: str = Field(primary_key=True)
+    record_id: str = Field(index=True)
+    kind: str
+    local_version: int
+    their_version: int
+    their_head: str  # identity of their newest version
+    their_versions: str  # JSON list of their versions past the common history
+    their_absorbs: str  # JSON list of identities their line already takes in
+    sender_vault: str
+    sender_key: str
+    package_id: str
+    opened_at: str
+    resolved_at: str | None = None
+    resolved_by: str | None = None
+    resolution: str | None = None
+    resolved_version: int | None = None
 
 
 def insert_many(connection: Connection, table: type[SQLModel], rows: list[dict[str, Any]]) -> None:
