@@ -111,6 +111,10 @@ class TrailData:
     records: Iterable[Any] = ()
     #: evidence files: each must be the one an ``attach`` entry committed to
     attachments: Iterable[Attachment] = ()
+    #: vault id -> commit salt of the vaults reviews were received from (case packages)
+    peer_salts: Mapping[str, bytes] = field(default_factory=dict)
+    #: key id -> public key (hex) of verified contacts, who may sign received reviews
+    contact_keys: Mapping[str, str] = field(default_factory=dict)
 
 
 def verify_trail(data: TrailData) -> VerifyReport:
@@ -149,6 +153,10 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
                    reviews: list[Review], problems: list[Problem]) -> None:
     claimed: set[tuple[str, str, int | None]] = set()
     version_commits: dict[tuple[str, int], str] = {}
+    # A review made in another vault commits to the version with that vault's salt.
+    foreign = {(r.record_id, r.record_version): r.origin_vault for r in reviews
+               if r.origin_vault}
+    foreign_commits: dict[tuple[str, int], str] = {}
     latest: dict[str, _Head] = {}
 
     def check(key: tuple[str, str, int | None], stored_commit: str | None, canonical: bytes,
@@ -168,7 +176,11 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
                                                "longer matches the audit entry's commit"))
 
     for version in data.versions:
-        version_commits[(version.record_id, version.version)] = version.object_commit
+        key = (version.record_id, version.version)
+        version_commits[key] = version.object_commit
+        if key in foreign and foreign[key] in data.peer_salts:
+            foreign_commits[key] = commit_of(data.peer_salts[foreign[key]],
+                                             (version.content or "{}").encode("utf-8"))
         if version.record_id not in latest or version.version > latest[version.record_id].version:
             latest[version.record_id] = _Head(version.version, bool(version.tombstone))
         # Versions are stored as canonical JSON: the commit is over those very bytes, so
@@ -184,7 +196,8 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
         check(("review", review.id, review.record_version), None,
               canonical_json(review_payload(review)),
               f"review {review.id} of {review.record_id} version {review.record_version}")
-        _check_review(data, review, version_commits, claims, problems)
+        _check_review(data, review, foreign_commits if review.origin_vault else version_commits,
+                      claims, problems)
     for comment in data.comments:
         check(("comment", comment.id, comment.record_version), None,
               canonical_json(comment_payload(comment)), f"comment {comment.id}")
@@ -248,12 +261,16 @@ def _check_review(data: TrailData, review: Review, version_commits: dict[tuple[s
                   problems: list[Problem]) -> None:
     entry = claims.get(("review", review.id, review.record_version))
     seq = None if entry is None else entry.seq
-    if not review_signature_valid(data.vault_id, review):
+    if not review_signature_valid(review.origin_vault or data.vault_id, review):
         problems.append(Problem(seq, f"review {review.id}: the reviewer's signature does "
                                      "not verify"))
-    elif data.user_keys.get(review.reviewer) != review.public_key:
+    elif review.origin_vault is None and data.user_keys.get(review.reviewer) != review.public_key:
         problems.append(Problem(seq, f"review {review.id} is signed by a key that is not a "
                                      "user of this vault"))
+    elif review.origin_vault is not None and \
+            data.contact_keys.get(review.reviewer) != review.public_key:
+        problems.append(Problem(seq, f"review {review.id}, received in a case package, is "
+                                     "signed by a key that is not a verified contact"))
     if version_commits.get((review.record_id, review.record_version)) != review.object_commit:
         problems.append(Problem(seq, f"review {review.id}: the version it signs "
                                      f"({review.record_id} version {review.record_version}) "

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO, TypeVar
 
 from casebook import __version__
-from casebook.cli import audit, dossier, interchange, qualify, records, taxonomy
+from casebook.cli import audit, dossier, interchange, packages, qualify, records, taxonomy
 from casebook.cli.prompts import PASSPHRASE_ENV, PassphraseSource, Prompter
 from casebook.domain.errors import CasebookError, ExitCode, UsageError
 from casebook.domain.users import Role
@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.register(commands, common)
     qualify.register(commands, common)
     dossier.register(commands, common)
+    packages.register(commands, common)
     return parser
 
 

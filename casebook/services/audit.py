@@ -26,6 +26,8 @@ from casebook.storage.models import (
     Attachment,
     AuditEntry,
     Comment,
+    Contact,
+    PeerVault,
     Record,
     RecordVersion,
     Review,
@@ -115,6 +117,10 @@ class AuditService:
                 user_keys=self._user_keys(),
                 records=list(connection.execute(sa_select(_table(Record)))),
                 attachments=db.exec(select(Attachment)).all(),
+                peer_salts={p.vault_id: bytes.fromhex(p.commit_salt)
+                            for p in db.exec(select(PeerVault)).all()},
+                contact_keys={c.key_id: c.signing_key for c in db.exec(select(Contact)).all()
+                              if c.verified_at is not None},
             )
             report = verify_trail(data)
         if salt_row is None:

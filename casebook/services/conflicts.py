@@ -156,7 +156,7 @@ class ConflictService:
                 raise ValidationError(f"Say mine or theirs for every field that differs "
                                       f"({', '.join(sorted(wanted))}); missing: {missing}.",
                                       field="fields")
-            content = dict(detail.mine)
+            content, tombstone = dict(detail.mine), False
             for name, side in chosen_fields.items():
                 if side == "theirs":
                     if name in detail.theirs:

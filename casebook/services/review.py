@@ -9,6 +9,7 @@ sends the incident back to draft, to be submitted and reviewed again.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,14 @@ from casebook.services.records import (
     diff_contents,
 )
 from casebook.services.vault_service import VaultSession
-from casebook.storage.models import Comment, IncidentView, RecordVersion, Review
+from casebook.storage.models import (
+    Comment,
+    Contact,
+    IncidentView,
+    PeerVault,
+    RecordVersion,
+    Review,
+)
 from casebook.storage.vault import now_utc
 
 
@@ -84,7 +92,29 @@ class ReviewService:
         self.session = session
 
     def _names(self) -> dict[str, str]:
-        return {key_id(u.public_key): u.name for u in self.session.vault.users}
+        with Session(self.session.vault.engine) as db:
+            names = {c.key_id: c.name for c in db.exec(select(Contact)).all()}
+        return names | {key_id(u.public_key): u.name for u in self.session.vault.users}
+
+    def _supervisors(self, db: Session) -> set[str]:
+        """Key ids whose approval counts: this vault's supervisors, and verified contacts
+        who are supervisors (their approvals arrive in case packages)."""
+        local = {key_id(u.public_key) for u in self.session.vault.users
+                 if u.role is Role.SUPERVISOR}
+        contacts = db.exec(select(Contact).where(Contact.role == Role.SUPERVISOR.value,
+                                                 col(Contact.verified_at).is_not(None))).all()
+        return local | {c.key_id for c in contacts}
+
+    def _commit_signed(self, db: Session, review: Review, version: RecordVersion) -> str | None:
+        """The commit the review should name for ``version``: a review made in another
+        vault names it with that vault's commit salt."""
+        if review.origin_vault is None:
+            return version.object_commit
+        peer = db.get(PeerVault, review.origin_vault)
+        if peer is None:
+            return None
+        return hashlib.sha256(bytes.fromhex(peer.commit_salt)
+                              + version.content.encode("utf-8")).hexdigest()
 
     # ---- decisions
 
@@ -203,18 +233,20 @@ class ReviewService:
                 .order_by(col(Review.record_version).desc()).limit(1)).first()
             version = (None if review is None
                        else db.get(RecordVersion, (current.id, review.record_version)))
+            supervisors = self._supervisors(db)
+            signed_commit = (None if review is None or version is None
+                             else self._commit_signed(db, review, version))
         if review is None:
             return ApprovalCheck(None, "", False, "never approved")
         name = names.get(review.reviewer, review.reviewer)
-        supervisors = {key_id(u.public_key) for u in self.session.vault.users
-                       if u.role is Role.SUPERVISOR}
-        if not review_signature_valid(self.session.vault.vault_id, review):
+        if not review_signature_valid(review.origin_vault or self.session.vault.vault_id,
+                                      review):
             return ApprovalCheck(review.record_version, name, False,
                                  "the approval's signature does not verify")
         if review.reviewer not in supervisors:
             return ApprovalCheck(review.record_version, name, False,
                                  "the approval is not signed by a supervisor of this vault")
-        if version is None or version.object_commit != review.object_commit:
+        if signed_commit is None or signed_commit != review.object_commit:
             return ApprovalCheck(review.record_version, name, False,
                                  "the approved version is not the one stored")
         if current.version != review.record_version:

@@ -85,3 +85,21 @@ def make_pair(tmp: Path, policy: KdfPolicy, *, verify: bool = True) -> Pair:
             if verify:
                 contacts.verify(contact.key_id, contact.fingerprint)
     return Pair(documenter, supervisor, tmp)
+
+
+def database_digest(session: VaultSession) -> str:
+    """A digest of every row of every table, read through the open session: what
+    "the vault is unchanged" means (the file itself changes at every unlock, which
+    records a login)."""
+    from sqlalchemy import text
+
+    digest = hashlib.sha256()
+    with session.vault.engine.connect() as connection:
+        tables = [row[0] for row in connection.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))]
+        for table in tables:
+            digest.update(table.encode())
+            rows = connection.execute(text(f'SELECT * FROM "{table}"')).fetchall()
+            for row in sorted(repr(tuple(r)) for r in rows):
+                digest.update(row.encode())
+    return digest.hexdigest()
