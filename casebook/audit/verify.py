@@ -176,10 +176,10 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
                                                "longer matches the audit entry's commit"))
 
     for version in data.versions:
-        key = (version.record_id, version.version)
-        version_commits[key] = version.object_commit
-        if key in foreign and foreign[key] in data.peer_salts:
-            foreign_commits[key] = commit_of(data.peer_salts[foreign[key]],
+        version_key = (version.record_id, version.version)
+        version_commits[version_key] = version.object_commit
+        if version_key in foreign and foreign[version_key] in data.peer_salts:
+            foreign_commits[version_key] = commit_of(data.peer_salts[foreign[version_key]],
                                              (version.content or "{}").encode("utf-8"))
         if version.record_id not in latest or version.version > latest[version.record_id].version:
             latest[version.record_id] = _Head(version.version, bool(version.tombstone))

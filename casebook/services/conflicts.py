@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from casebook.domain.errors import CasebookError, UsageError, ValidationError
 from casebook.domain.records import RecordKind
-from casebook.services.packages import absorb
+from casebook.services.package_import import absorb
 from casebook.services.records import RecordStore, StoredRecord
 from casebook.services.vault_service import VaultSession
 from casebook.storage.models import Conflict, Contact, Record, RecordVersion
@@ -139,30 +139,7 @@ class ConflictService:
         detail = self.get(conflict_id)
         if detail.info.resolved:
             raise ValidationError("This conflict is resolved already.")
-        chosen_fields: dict[str, str] = {}
-        if choice == "mine":
-            content, tombstone = detail.mine, detail.mine_deleted
-        elif choice == "theirs":
-            content, tombstone = detail.theirs, detail.theirs_deleted
-        else:
-            if detail.mine_deleted or detail.theirs_deleted:
-                raise ValidationError("One side deleted this record: keep mine or take "
-                                      "theirs; there are no fields to merge.")
-            chosen_fields = dict(fields or {})
-            wanted = {d.field for d in detail.differences}
-            if set(chosen_fields) != wanted or \
-                    any(v not in ("mine", "theirs") for v in chosen_fields.values()):
-                missing = ", ".join(sorted(wanted - set(chosen_fields))) or "none"
-                raise ValidationError(f"Say mine or theirs for every field that differs "
-                                      f"({', '.join(sorted(wanted))}); missing: {missing}.",
-                                      field="fields")
-            content, tombstone = dict(detail.mine), False
-            for name, side in chosen_fields.items():
-                if side == "theirs":
-                    if name in detail.theirs:
-                        content[name] = detail.theirs[name]
-                    else:
-                        content.pop(name, None)
+        content, tombstone, chosen_fields = _chosen(detail, choice, fields)
         record_id = detail.info.record_id
         kind = RecordKind(detail.info.kind)
         details = {"conflict": detail.info.id, "choice": choice, "fields": chosen_fields,
@@ -191,6 +168,33 @@ class ConflictService:
         return StoredRecord(record_id, kind, number, tombstone, content, record.created_at,
                             record.created_by, record.updated_at, record.updated_by,
                             record.external_ref)
+
+
+def _chosen(detail: ConflictDetail, choice: str, fields: Mapping[str, str] | None
+            ) -> tuple[dict[str, Any], bool, dict[str, str]]:
+    """The content (and deleted or not) a choice makes, and the per-field choices."""
+    if choice == "mine":
+        return detail.mine, detail.mine_deleted, {}
+    if choice == "theirs":
+        return detail.theirs, detail.theirs_deleted, {}
+    if detail.mine_deleted or detail.theirs_deleted:
+        raise ValidationError("One side deleted this record: keep mine or take theirs; "
+                              "there are no fields to merge.")
+    chosen = dict(fields or {})
+    wanted = {d.field for d in detail.differences}
+    if set(chosen) != wanted or any(v not in ("mine", "theirs") for v in chosen.values()):
+        missing = ", ".join(sorted(wanted - set(chosen))) or "none"
+        raise ValidationError(f"Say mine or theirs for every field that differs "
+                              f"({', '.join(sorted(wanted))}); missing: {missing}.",
+                              field="fields")
+    content = dict(detail.mine)
+    for name, side in chosen.items():
+        if side == "theirs":
+            if name in detail.theirs:
+                content[name] = detail.theirs[name]
+            else:
+                content.pop(name, None)
+    return content, False, chosen
 
 
 def _find(db: Session, conflict_id: str) -> Conflict:

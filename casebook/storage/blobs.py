@@ -38,7 +38,7 @@ def store(
     temp = blobs_dir / f".{name}.tmp"
     try:
         with source.open("rb") as plain:
-            digest = _seal(blobs_dir, name, key, context, plain, progress)
+            digest = _seal(blobs_dir, name, key, context, plain, progress=progress)
     except FileNotFoundError:
         _remove(temp)
         raise CasebookError(f"The file {source} does not exist.", path=source) from None
@@ -54,14 +54,15 @@ def store(
     return name, digest
 
 
-def store_bytes(blobs_dir: Path, key: bytes, context: bytes, data: bytes) -> tuple[str, StreamDigest]:
+def store_bytes(blobs_dir: Path, key: bytes, context: bytes,
+                data: bytes) -> tuple[str, StreamDigest]:
     """Encrypt ``data`` (a file received in a case package) into a new blob."""
     blobs_dir.mkdir(mode=0o700, exist_ok=True)
     name = os.urandom(16).hex()
-    return name, _seal(blobs_dir, name, key, context, io.BytesIO(data), None)
+    return name, _seal(blobs_dir, name, key, context, io.BytesIO(data), progress=None)
 
 
-def _seal(blobs_dir: Path, name: str, key: bytes, context: bytes, plain: BinaryIO,
+def _seal(blobs_dir: Path, name: str, key: bytes, context: bytes, plain: BinaryIO, *,
           progress: Progress | None) -> StreamDigest:
     temp = blobs_dir / f".{name}.tmp"
     try:

@@ -58,9 +58,9 @@ def test_altered_card_is_refused(tmp_path: Path, kdf_policy: KdfPolicy) -> None:
     with pytest.raises(DamagedDataError, match="self-signature"):
         ContactService.read_card(forged)
     (tmp_path / "junk.json").write_bytes(b"\x00\x01 not json")
-    with pair.documenter.session() as session:
-        with pytest.raises(DamagedDataError, match="not a Casebook contact card"):
-            ContactService(session).import_card(tmp_path / "junk.json")
+    with pair.documenter.session() as session, \
+            pytest.raises(DamagedDataError, match="not a Casebook contact card"):
+        ContactService(session).import_card(tmp_path / "junk.json")
 
 
 def test_own_card_and_unknown_contacts_are_refused(tmp_path: Path,

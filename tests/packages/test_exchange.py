@@ -237,7 +237,7 @@ def test_rewritten_and_rolled_back_histories_are_refused(pair: Pair, tmp_path: P
     rolled_back = pair.send(pair.documenter, SUPERVISOR, since=0)
     with pair.supervisor.session() as session:
         before = database_digest(session)
-        with pytest.raises(PackageRefusedError, match="rewritten|replayed or is out of date"):
+        with pytest.raises(PackageRefusedError, match=r"rewritten|replayed or is out of date"):
             PackageService(session).import_package(rolled_back)
         assert database_digest(session) == before
     _incident(pair, "A different later")
