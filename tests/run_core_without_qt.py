@@ -29,6 +29,7 @@ def main() -> int:
             "tests/audit",
             "tests/taxonomy",
             "tests/dossier",
+            "tests/packages",
             "-p", "no:pytest-qt",
             "-p", "no:cacheprovider",
             "-o", "addopts=-ra --strict-markers",
