@@ -123,9 +123,9 @@ def cmd_contact_verify(ctx: Context) -> int:
         fingerprint = ctx.args.fingerprint
         if fingerprint is None:
             contact = contacts.get(ctx.args.contact)
-            ctx.warn(f"{contact.name}'s card has the fingerprint {contact.fingerprint}.")
-            ctx.warn("Type the fingerprint their own screen shows (not this one):")
-            fingerprint = input()
+            fingerprint = ctx.passphrases.answer(
+                f"Ask {contact.name} to read out the fingerprint their own Casebook shows "
+                "(casebook contact list) and type it here: ", option="--fingerprint")
         contact = contacts.verify(ctx.args.contact, fingerprint)
     if ctx.as_json:
         ctx.out_json(_contact_json(contact))

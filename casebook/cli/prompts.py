@@ -55,6 +55,14 @@ class PassphraseSource:
             )
         return value
 
+    def answer(self, prompt: str, *, option: str) -> str:
+        """A line typed by the person (not a secret); ``option`` gives it in scripts."""
+        if not self._interactive:
+            raise UsageError(f"Give {option} (this is not a terminal, so it cannot be asked).")
+        self._stderr.write(prompt)
+        self._stderr.flush()
+        return input()
+
     def _require_terminal(self, env: str) -> None:
         if not self._interactive:
             raise UsageError(

@@ -72,6 +72,8 @@ def _exchange_cards(documenter: Vault, supervisor: Vault, tmp_path: Path) -> Non
     for vault, other in ((documenter, "salma.json"), (supervisor, "dana.json")):
         imported = vault.json("contact", "import", str(tmp_path / other))
         assert imported["verified"] is False
+        code, _out, err = vault.run("contact", "verify", imported["key_id"])
+        assert code == ExitCode.USAGE and "--fingerprint" in err
         code, _out, err = vault.run("contact", "verify", imported["key_id"],
                                     "--fingerprint", "00000 " * 6)
         assert code == ExitCode.FAILED and "does not match" in err
