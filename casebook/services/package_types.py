@@ -22,6 +22,10 @@ class PackageContents:
     evidence_bytes: int
     audit_entries: int
 
+    @property
+    def nothing_but_trail(self) -> bool:
+        return not (self.records or self.reviews or self.comments or self.evidence_files)
+
     def as_json(self) -> dict[str, Any]:
         return {"records": self.records, "versions": self.versions, "by_kind": self.by_kind,
                 "reviews": self.reviews, "comments": self.comments,
@@ -38,7 +42,9 @@ class PackagePlan:
 
     @property
     def empty(self) -> bool:
-        return self.contents.audit_entries == 0
+        """Nothing but audit entries (the last export's own, say) to send: those go
+        with the next package that carries something."""
+        return self.contents.nothing_but_trail
 
 
 @dataclass(frozen=True, slots=True)

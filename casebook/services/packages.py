@@ -218,7 +218,7 @@ class PackageService:
         with Session(vault.engine) as db:
             since_seq = self._since(db, contacts, since)
             collected = _collect(db, since_seq)
-            if not collected.entries:
+            if collected.contents.nothing_but_trail:
                 raise CasebookError("Nothing new to send to "
                                     f"{', '.join(c.name for c in contacts)} since their last "
                                     "package. Use --since 0 to send everything again.")

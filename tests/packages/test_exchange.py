@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from casebook.domain.errors import CasebookError
 from casebook.domain.records import RecordKind
 from casebook.services.audit import AuditService
 from casebook.services.conflicts import ConflictService
@@ -80,7 +81,10 @@ def test_packages_are_incremental_and_reimport_changes_nothing(pair: Pair) -> No
     with pair.documenter.session() as session:
         # Everything sent already: only the package-export entry is new.
         plan = PackageService(session).plan([SUPERVISOR])
-        assert plan.contents.records == 0
+        assert plan.contents.records == 0 and plan.empty
+        with pytest.raises(CasebookError, match="Nothing new to send"):
+            PackageService(session).export([SUPERVISOR], pair.tmp / "empty.cbpkg")
+        assert not (pair.tmp / "empty.cbpkg").exists()
     outcome = pair.receive(pair.supervisor, second)
     assert outcome.contents.by_kind == {"incident": 1, "involvement": 1, "person": 1}
     assert outcome.new_records == 3
