@@ -59,4 +59,4 @@ screenshots: $(BIN)/casebook.stamp-test $(QM)
 	mkdir -p screenshots
 	CASEBOOK_SCREENSHOT_DIR=screenshots QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/gui/test_screenshots.py \
 		tests/gui/test_picker_screenshots.py tests/gui/test_review_screenshots.py \
-		tests/gui/test_dossier_wizard.py tests/gui/test_dossier_pdf.py
+		tests/gui/test_dossier_wizard.py tests/gui/test_dossier_pdf.py tests/gui/test_packages_gui.py

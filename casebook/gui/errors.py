@@ -20,6 +20,9 @@ from casebook.domain.errors import (
     DamagedDataError,
     DamagedKeyFileError,
     NewerFormatError,
+    PackageNotForYouError,
+    PackageOutOfOrderError,
+    PackageRefusedError,
     PermissionDeniedError,
     UnsafeParametersError,
     UsageError,
@@ -79,6 +82,38 @@ _MAPPING: tuple[tuple[type[BaseException], str, object, object], ...] = (
             "Errors",
             "The vault's database is damaged or does not belong to this vault. "
             "This is not a problem with your passphrase.",
+        ),
+    ),
+    (
+        # Before DamagedDataError, of which it is a kind.
+        PackageRefusedError,
+        "package-refused",
+        QT_TRANSLATE_NOOP("Errors", "Package refused"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Casebook refused this package: it was altered or damaged, is not from a "
+            "verified contact, or does not continue what you received from its sender "
+            "before. Nothing was imported.",
+        ),
+    ),
+    (
+        PackageNotForYouError,
+        "package-not-for-you",
+        QT_TRANSLATE_NOOP("Errors", "Package not for you"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This package was not encrypted to you, so it cannot be opened. Nothing was "
+            "imported.",
+        ),
+    ),
+    (
+        PackageOutOfOrderError,
+        "package-out-of-order",
+        QT_TRANSLATE_NOOP("Errors", "An earlier package is missing"),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This package follows an earlier one from the same sender that you have not "
+            "imported yet. Import that one first. Nothing was imported.",
         ),
     ),
     (

@@ -18,12 +18,16 @@ from casebook import __version__
 from casebook.gui.add_user_dialog import AddUserDialog
 from casebook.gui.audit_page import AuditPage
 from casebook.gui.change_passphrase_dialog import ChangePassphraseDialog
+from casebook.gui.conflict_view import ConflictView
+from casebook.gui.contacts_page import ContactsPage
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.dossier_wizard import DossierWizard
 from casebook.gui.drafts import EditorSnapshot
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.events import EventBridge
 from casebook.gui.labels import isolate, role_label
+from casebook.gui.package_receive_dialog import PackageReceiveDialog
+from casebook.gui.package_send_dialog import PackageSendDialog
 from casebook.gui.preferences_dialog import PreferencesDialog
 from casebook.gui.questions import Answer, UnsavedQuestion
 from casebook.gui.review_queue import ReviewQueuePage
@@ -150,6 +154,8 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.action_add_user)
         vault_menu.addAction(self.action_change_passphrase)
 
+        self._build_packages_menu()
+
         self.action_preferences = self._action(
             self.tr("&Preferences…"), "action_preferences", self.show_preferences, "Ctrl+,"
         )
@@ -163,6 +169,31 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.action_about)
+
+    def _build_packages_menu(self) -> None:
+        bar = self.menuBar()
+        # Exchanging with colleagues' vaults has a menu of its own: contacts first (a
+        # package needs a verified contact), then sending, receiving and what a
+        # received package left to decide.
+        self.action_contacts = self._action(
+            self.tr("&Contacts…"), "action_contacts", self.show_contacts
+        )
+        self.action_send_package = self._action(
+            self.tr("&Send package…"), "action_send_package", self.show_send_package
+        )
+        self.action_receive_package = self._action(
+            self.tr("&Receive package…"), "action_receive_package", self.show_receive_package
+        )
+        self.action_conflicts = self._action(
+            self.tr("C&onflicts…"), "action_conflicts", self.show_conflicts
+        )
+        packages_menu = bar.addMenu(self.tr("&Packages"))
+        packages_menu.setObjectName("menu_packages")
+        packages_menu.addAction(self.action_contacts)
+        packages_menu.addSeparator()
+        packages_menu.addAction(self.action_send_package)
+        packages_menu.addAction(self.action_receive_package)
+        packages_menu.addAction(self.action_conflicts)
 
     def _build_status_bar(self) -> None:
         user = self._session.user
@@ -205,6 +236,51 @@ class MainWindow(QMainWindow):
 
     def show_audit(self) -> AuditPage:
         return self.workspace.open_audit()
+
+    def show_contacts(self) -> QDialog:
+        return self._open("contacts", lambda: ContactsPage(self._runner, self._session, self))
+
+    def show_send_package(self) -> QDialog:
+        def make() -> QDialog:
+            dialog = PackageSendDialog(self._runner, self._session, self)
+            dialog.sent.connect(lambda _result: self.statusBar().showMessage(
+                self.tr("The package was written."), STATUS_MESSAGE_MS))
+            # The send dialog is modal on this window: it closes before Contacts opens.
+            dialog.contacts_requested.connect(lambda: self._then(dialog, self.show_contacts))
+            return dialog
+
+        return self._open("send_package", make)
+
+    def show_receive_package(self) -> QDialog:
+        def make() -> QDialog:
+            dialog = PackageReceiveDialog(self._runner, self._session, self)
+            dialog.imported.connect(self._on_package_imported)
+            dialog.conflicts_requested.connect(
+                lambda: self._then(dialog, self.show_conflicts))
+            return dialog
+
+        return self._open("receive_package", make)
+
+    def show_conflicts(self) -> QDialog:
+        def make() -> QDialog:
+            view = ConflictView(self._runner, self._session, self)
+            view.resolved.connect(lambda _record_id: self.workspace.model.refresh())
+            return view
+
+        return self._open("conflicts", make)
+
+    def _then(self, dialog: QDialog, show: Callable[[], object]) -> None:
+        """Close ``dialog`` and then show another one."""
+        dialog.finished.connect(lambda _result: show())
+        if dialog.isVisible():
+            dialog.reject()
+
+    def _on_package_imported(self, outcome: object) -> None:
+        # New records from the package: the incident list reads again.
+        self.workspace.model.refresh()
+        if getattr(outcome, "already_imported", False):
+            return
+        self.statusBar().showMessage(self.tr("The package was imported."), STATUS_MESSAGE_MS)
 
     def show_dossier_wizard(self) -> QDialog:
         """The dossier export wizard, starting from the incident list's selection and
