@@ -56,7 +56,8 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 KEY_ROLE = Qt.ItemDataRole.UserRole
 VERIFIED_ROLE = Qt.ItemDataRole.UserRole + 1
-CARD_SUFFIX = "casebook-card"
+#: As docs/packages.md names cards (``dana.card.json``).
+CARD_SUFFIX = "card.json"
 #: The groups shown on one line in the large display (two lines of three).
 GROUPS_PER_LINE = 3
 
@@ -235,7 +236,7 @@ class VerifyContactDialog(QDialog):
         title = heading(self.tr("Is this really {name}'s card?").format(
             name=isolate(info.name)))
         steps = _paragraph(self.tr(
-            "Meet {name} in person. Ask them to open Packages ▸ Contacts ▸ Export my card… "
+            "Meet {name} in person. Ask them to open Packages ▸ Contacts ▸ My fingerprint… "
             "on their own computer, and compare the six groups of digits below with the ones "
             "on their screen, group by group. The QR codes must look the same too.").format(
                 name=isolate(info.name)),
@@ -398,12 +399,16 @@ class ContactsPage(ContentDialog):
         self.export_button = QPushButton(self.tr("&Export my card…"))
         self.export_button.setObjectName("export_card")
         self.export_button.clicked.connect(lambda _c=False: self.choose_export_file())
+        self.own_button = QPushButton(self.tr("&My fingerprint…"))
+        self.own_button.setObjectName("show_own_card")
+        self.own_button.clicked.connect(lambda _c=False: self.show_own_card())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.import_button)
         row.addWidget(self.verify_button)
         row.addStretch(1)
+        row.addWidget(self.own_button)
         row.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)

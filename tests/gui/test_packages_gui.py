@@ -79,10 +79,10 @@ def exchange_cards(app_a: App, app_b: App, tmp: Path) -> None:
     """Each side imports the other's card and marks it verified (as after meeting)."""
     cards = tmp / "cards"
     cards.mkdir(exist_ok=True)
-    for app, name in ((app_a, "a.casebook-card"), (app_b, "b.casebook-card")):
+    for app, name in ((app_a, "a.card.json"), (app_b, "b.card.json")):
         assert app.session is not None
         ContactService(app.session).export_card(cards / name)
-    for app, other in ((app_a, "b.casebook-card"), (app_b, "a.casebook-card")):
+    for app, other in ((app_a, "b.card.json"), (app_b, "a.card.json")):
         assert app.session is not None
         contacts = ContactService(app.session)
         contact = contacts.import_card(cards / other)
@@ -159,7 +159,7 @@ def test_contacts_import_verify_export(
     app_a = start_as(qtbot, make_app, folder_a, DOCUMENTER_PASS)
     app_b = start_as(qtbot, make_app, folder_b, SUPERVISOR_PASS)
     assert app_b.session is not None and app_a.session is not None
-    card_b = tmp_path / "amal.casebook-card"
+    card_b = tmp_path / "amal.card.json"
     own_b = ContactService(app_b.session).export_card(card_b)
     main = window(app_a)
 
@@ -218,7 +218,7 @@ def test_contacts_import_verify_export(
     assert not page.verify_button.isEnabled()  # verified already
 
     # Export my card: saved, then the fingerprint to show the colleague.
-    target = tmp_path / "dana.casebook-card"
+    target = tmp_path / "dana.card.json"
     assert page.export_card(target)
     qtbot.waitUntil(lambda: not page.busy and page.findChild(OwnCardDialog) is not None)
     own_card = page.findChild(OwnCardDialog)
@@ -228,9 +228,14 @@ def test_contacts_import_verify_export(
     assert own_card.panel.shown_groups() == own_a.fingerprint_groups
     shot(qtbot, own_card, f"{language}-packages-own-card")
     own_card.close()
+    # The same without writing a file.
+    qtbot.mouseClick(page.own_button, LEFT)
+    shown_own = [d for d in page.findChildren(OwnCardDialog) if d.isVisible()]
+    assert len(shown_own) == 1 and shown_own[0].panel.qr.text() == own_a.qr_payload
+    shown_own[0].close()
 
     # A card that is not one: the error under the list, nothing imported.
-    bad = tmp_path / "bad.casebook-card"
+    bad = tmp_path / "bad.card.json"
     bad.write_text("not a card", encoding="utf-8")
     assert page.preview_card(bad)
     qtbot.waitUntil(lambda: not page.busy)
@@ -279,7 +284,7 @@ def test_send_receive_and_resolve_a_conflict(
     incident_id = seed(app_a, tmp_path, language)
 
     # An unverified contact is listed but cannot be chosen.
-    card_b = tmp_path / "b-first.casebook-card"
+    card_b = tmp_path / "b-first.card.json"
     ContactService(app_b.session).export_card(card_b)
     ContactService(app_a.session).import_card(card_b)
     send_dialog = open_dialog(main_a, "action_send_package", "send_package")
