@@ -57,6 +57,16 @@ _ACTIONS: dict[str, object] = {
     "view-sensitive": QT_TRANSLATE_NOOP("Audit", "Hidden field shown"),
     "draft-save": QT_TRANSLATE_NOOP("Audit", "Draft kept"),
     "draft-discard": QT_TRANSLATE_NOOP("Audit", "Draft discarded"),
+    # Case packages (docs/packages.md, "Audit entries").
+    "package-export": QT_TRANSLATE_NOOP("Audit", "Package sent"),
+    "package-import": QT_TRANSLATE_NOOP("Audit", "Package received"),
+    "merge": QT_TRANSLATE_NOOP("Audit", "Version received"),
+    "conflict-open": QT_TRANSLATE_NOOP("Audit", "Conflict opened"),
+    "conflict-update": QT_TRANSLATE_NOOP("Audit", "Conflict updated"),
+    "resolve-conflict": QT_TRANSLATE_NOOP("Audit", "Conflict resolved"),
+    "contact-import": QT_TRANSLATE_NOOP("Audit", "Contact card imported"),
+    "contact-update": QT_TRANSLATE_NOOP("Audit", "Contact card replaced"),
+    "contact-verify": QT_TRANSLATE_NOOP("Audit", "Contact verified"),
 }
 
 
