@@ -154,7 +154,7 @@ def _check_objects(data: TrailData, claims: dict[tuple[str, str, int | None], Au
     claimed: set[tuple[str, str, int | None]] = set()
     version_commits: dict[tuple[str, int], str] = {}
     # A review made in another vault commits to the version with that vault's salt.
-    foreign = {(r.record_id, r.record_version): r.origin_vault for r in reviews
+    foreign = {(r.record_id, r.version_here): r.origin_vault for r in reviews
                if r.origin_vault}
     foreign_commits: dict[tuple[str, int], str] = {}
     latest: dict[str, _Head] = {}
@@ -271,9 +271,9 @@ def _check_review(data: TrailData, review: Review, version_commits: dict[tuple[s
             data.contact_keys.get(review.reviewer) != review.public_key:
         problems.append(Problem(seq, f"review {review.id}, received in a case package, is "
                                      "signed by a key that is not a verified contact"))
-    if version_commits.get((review.record_id, review.record_version)) != review.object_commit:
+    if version_commits.get((review.record_id, review.version_here)) != review.object_commit:
         problems.append(Problem(seq, f"review {review.id}: the version it signs "
-                                     f"({review.record_id} version {review.record_version}) "
+                                     f"({review.record_id} version {review.version_here}) "
                                      "is not the one stored"))
 
 

@@ -161,18 +161,15 @@ class Receiver:
         store = RecordStore(uow, uow.user.id, allow_retired_tags=True)
         counts: dict[str, int] = defaultdict(int)
         conflicts: list[ConflictSummary] = []
-        conflicting_versions: set[tuple[str, int]] = set()
         written: set[str] = set()
         for done, item in enumerate(records, start=1):
             summary = self._merge_record(uow, store, trail, item, counts=counts, written=written)
             if summary is not None:
                 conflicts.append(summary)
-                conflicting_versions |= {(summary.record_id, v) for v in
-                                         range(1, summary.their_version + 1)}
             self._tick(done, total)
         store.flush_buffer()
         self._check_references(db, written)
-        self._receive_reviews(uow, trail, counts, conflicting_versions)
+        self._receive_reviews(uow, trail, counts)
         self._receive_comments(uow, trail, counts)
         self._tick(len(records) + 1, total)
         self._receive_files(uow, trail, counts)
@@ -283,9 +280,12 @@ class Receiver:
                                   .order_by(col(RecordVersion.version))))
         local = [Version(r.version, r.kind, r.content, bool(r.tombstone), r.saved_at,
                          r.saved_by) for r in local_rows]
-        local_absorbed = set(db.exec(select(VersionAbsorbs.absorbed)
-                                     .where(VersionAbsorbs.record_id == record_id)).all())
-        plan = plan_merge(record_id, local, local_absorbed, incoming, absorbs)
+        local_absorbs: dict[int, list[str]] = defaultdict(list)
+        for row in db.exec(select(VersionAbsorbs).where(VersionAbsorbs.record_id == record_id)):
+            local_absorbs[row.version].append(row.absorbed)
+        plan = plan_merge(record_id, local, local_absorbs, incoming, absorbs)
+        for number, identity in plan.learned:
+            absorb(db, record_id, number, [identity])
         if plan.outcome is Outcome.NOTHING_NEW:
             return None
         if local and local[0].kind != kind.value:
@@ -374,8 +374,7 @@ class Receiver:
                         f"({field_name}), which is neither in the package nor in your vault. "
                         "Ask the sender for a full package (--since 0). Nothing was imported.")
 
-    def _receive_reviews(self, uow: UnitOfWork, trail: _Trail, counts: dict[str, int],
-                         conflicting: set[tuple[str, int]]) -> None:
+    def _receive_reviews(self, uow: UnitOfWork, trail: _Trail, counts: dict[str, int]) -> None:
         db = uow.session
         for raw in self.body.get("reviews", []):
             review = Review(
@@ -395,14 +394,15 @@ class Receiver:
                 # One of ours would be here already (the id check above).
                 raise _refuse(self.source, f"review {review.id} claims to be made in this vault "
                                            "but is not here")
-            if (review.record_id, review.record_version) in conflicting:
-                continue  # kept with the conflict's versions; it is about their version
-            version = db.get(RecordVersion, (review.record_id, review.record_version))
             salt = trail.salt_of(review.origin_vault or "", self.body)
-            if version is None or commit_of(salt, version.content.encode("utf-8")) \
-                    != review.object_commit:
-                raise _refuse(self.source, f"review {review.id} is about a version of "
-                                           f"{review.record_id} that is not the one received")
+            here = _version_with_commit(db, review, salt)
+            if here is None:
+                # The version it decides on is not here (it went into a conflict): the
+                # resolution will need a review of its own.
+                counts["reviews_not_applicable"] += 1
+                continue
+            if here != review.record_version:
+                review.local_version = here
             origin = str(review.origin_vault)
             if origin != self.sender_vault and db.get(PeerVault, origin) is None:
                 db.add(PeerVault(vault_id=origin, commit_salt=salt.hex(),
@@ -411,7 +411,7 @@ class Receiver:
             uow.audit("import", "review", review.id, version=review.record_version,
                       payload=review_payload(review),
                       details={"package": self.package_id, "record": review.record_id,
-                               "decision": review.decision})
+                               "decision": review.decision, "version_here": here})
             counts["reviews"] += 1
 
     def _receive_comments(self, uow: UnitOfWork, trail: _Trail, counts: dict[str, int]) -> None:
@@ -507,6 +507,22 @@ class Receiver:
             "from": self.contact.key_id, "vault": self.sender_vault,
             "entries": [trail.new_entries[0].seq, trail.head_seq],
             "head_hash": trail.new_entries[-1].entry_hash})
+
+
+def _version_with_commit(db: Session, review: Review, salt: bytes) -> int | None:
+    """The newest local version of the review's record whose content is the one the
+    review signs (its number, normally; another after a resolved conflict)."""
+    rows = db.exec(select(RecordVersion).where(RecordVersion.record_id == review.record_id)
+                   .order_by(col(RecordVersion.version).desc())).all()
+    by_number = {row.version: row for row in rows}
+    same = by_number.get(review.record_version)
+    if same is not None and commit_of(salt, same.content.encode("utf-8")) == \
+            review.object_commit:
+        return same.version
+    for row in rows:
+        if commit_of(salt, row.content.encode("utf-8")) == review.object_commit:
+            return row.version
+    return None
 
 
 def adopt_version(uow: UnitOfWork, store: RecordStore, record_id: str, kind: RecordKind, *,

@@ -227,12 +227,9 @@ class ReviewService:
         names = self._names()
         current = RecordService(self.session).get(record_id)
         with Session(self.session.vault.engine) as db:
-            review = db.exec(
-                select(Review).where(Review.record_id == current.id,
-                                     Review.decision == Decision.APPROVE)
-                .order_by(col(Review.record_version).desc()).limit(1)).first()
+            review = _latest_approval(db, current.id)
             version = (None if review is None
-                       else db.get(RecordVersion, (current.id, review.record_version)))
+                       else db.get(RecordVersion, (current.id, review.version_here)))
             supervisors = self._supervisors(db)
             signed_commit = (None if review is None or version is None
                              else self._commit_signed(db, review, version))
@@ -241,19 +238,19 @@ class ReviewService:
         name = names.get(review.reviewer, review.reviewer)
         if not review_signature_valid(review.origin_vault or self.session.vault.vault_id,
                                       review):
-            return ApprovalCheck(review.record_version, name, False,
+            return ApprovalCheck(review.version_here, name, False,
                                  "the approval's signature does not verify")
         if review.reviewer not in supervisors:
-            return ApprovalCheck(review.record_version, name, False,
+            return ApprovalCheck(review.version_here, name, False,
                                  "the approval is not signed by a supervisor of this vault")
         if signed_commit is None or signed_commit != review.object_commit:
-            return ApprovalCheck(review.record_version, name, False,
+            return ApprovalCheck(review.version_here, name, False,
                                  "the approved version is not the one stored")
-        if current.version != review.record_version:
-            return ApprovalCheck(review.record_version, name, False,
+        if current.version != review.version_here:
+            return ApprovalCheck(review.version_here, name, False,
                                  f"the record changed after approval (now version "
-                                 f"{current.version}, approved version {review.record_version})")
-        return ApprovalCheck(review.record_version, name, True, "approved version, signature "
+                                 f"{current.version}, approved version {review.version_here})")
+        return ApprovalCheck(review.version_here, name, True, "approved version, signature "
                                                                 "verifies")
 
     def changes_since_approval(self, record_id: str) -> tuple[int | None, list[FieldChange]]:
@@ -262,13 +259,19 @@ class ReviewService:
         records = RecordService(self.session)
         current = records.get(record_id)
         with Session(self.session.vault.engine) as db:
-            approved = db.exec(
-                select(Review.record_version).where(Review.record_id == current.id,
-                                                    Review.decision == Decision.APPROVE)
-                .order_by(col(Review.record_version).desc()).limit(1)).first()
+            latest = _latest_approval(db, current.id)
+            approved = None if latest is None else latest.version_here
         before: dict[str, Any] = ({} if approved is None
                                   else records.version_content(current.id, approved))
         return approved, diff_contents(before, current.content)
+
+
+def _latest_approval(db: Session, record_id: str) -> Review | None:
+    """The approval of the newest version here (a received one may name the version by
+    its number in the vault it was made in: ``Review.version_here``)."""
+    approvals = db.exec(select(Review).where(Review.record_id == record_id,
+                                             Review.decision == Decision.APPROVE)).all()
+    return max(approvals, key=lambda r: (r.version_here, r.at), default=None)
 
 
 def _refusal(decision: str, status: str) -> str:

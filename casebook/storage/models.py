@@ -239,6 +239,13 @@ class Review(SQLModel, table=True):
     #: None: made in this vault; otherwise the vault it was made in (its id is part of
     #: the signed message), received in a case package.
     origin_vault: str | None = None
+    #: Received reviews only: the version here with the content the review signs, when
+    #: its number differs from ``record_version`` (the number in the origin vault).
+    local_version: int | None = None
+
+    @property
+    def version_here(self) -> int:
+        return self.record_version if self.local_version is None else self.local_version
 
 
 class Comment(SQLModel, table=True):

@@ -254,3 +254,25 @@ def test_rewritten_and_rolled_back_histories_are_refused(pair: Pair, tmp_path: P
         assert database_digest(session) == before
 
 
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+def test_review_after_a_resolved_conflict_travels_and_counts(pair: Pair, choice: str) -> None:
+    """The resolution gives the same content different version numbers in the two
+    vaults; the approval made afterwards must still arrive and cover it."""
+    incident = _diverge(pair)
+    pair.receive(pair.supervisor, pair.send(pair.documenter, SUPERVISOR))
+    with pair.supervisor.session() as session:
+        [info] = ConflictService(session).list()
+        ConflictService(session).resolve(info.id, choice)
+        ReviewService(session).approve(incident, "Approved after the merge")
+    back = pair.receive(pair.documenter, pair.send(pair.supervisor, DOCUMENTER))
+    assert not back.conflicts and back.new_reviews == 1
+    again = pair.receive(pair.supervisor, pair.send(pair.documenter, SUPERVISOR))
+    assert not again.conflicts
+    for side in (pair.documenter, pair.supervisor):
+        with side.session() as session:
+            assert RecordService(session).get(incident).content["status"] == "approved"
+            check = ReviewService(session).approval(incident)
+            assert check.valid, check.reason
+    _verify_clean(pair)

@@ -99,6 +99,9 @@ def upgrade() -> None:
     )
     # NULL: made in this vault. Otherwise the vault whose id the signature covers.
     op.add_column("review", sa.Column("origin_vault", sa.String(), nullable=True))
+    # A received review names the version by its number in the vault it was made in;
+    # here the same content may carry another number (after a conflict was resolved).
+    op.add_column("review", sa.Column("local_version", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
