@@ -50,6 +50,7 @@ bench: $(BIN)/casebook.stamp-run
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/records_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/dossier_bench.py
+	$(BIN)/python bench/packages_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
