@@ -301,6 +301,42 @@
         <source>Draft discarded</source>
         <translation>تجاهل مسودة</translation>
     </message>
+    <message>
+        <source>Package sent</source>
+        <translation>إرسال حزمة</translation>
+    </message>
+    <message>
+        <source>Package received</source>
+        <translation>استلام حزمة</translation>
+    </message>
+    <message>
+        <source>Version received</source>
+        <translation>استلام إصدار</translation>
+    </message>
+    <message>
+        <source>Conflict opened</source>
+        <translation>فتح تعارض</translation>
+    </message>
+    <message>
+        <source>Conflict updated</source>
+        <translation>تحديث تعارض</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>حلّ تعارض</translation>
+    </message>
+    <message>
+        <source>Contact card imported</source>
+        <translation>استيراد بطاقة جهة اتصال</translation>
+    </message>
+    <message>
+        <source>Contact card replaced</source>
+        <translation>استبدال بطاقة جهة اتصال</translation>
+    </message>
+    <message>
+        <source>Contact verified</source>
+        <translation>التحقّق من جهة اتصال</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -562,6 +598,41 @@
     </message>
 </context>
 <context>
+    <name>CardPreviewDialog</name>
+    <message>
+        <source>Import a contact card</source>
+        <translation>استيراد بطاقة جهة اتصال</translation>
+    </message>
+    <message>
+        <source>Import this card?</source>
+        <translation>هل تريد استيراد هذه البطاقة؟</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>الدور:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>البصمة:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <source>Importing does not make this card trusted. Before you exchange packages, verify it with {name} in person: Verify… shows the fingerprint to compare.</source>
+        <translation>استيراد هذه البطاقة لا يجعلها موثوقة. قبل أن تتبادل الحزم، تحقّق منها مع {name} وجهًا لوجه: يعرض الأمر «تحقّق…» البصمة للمقارنة.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>ا&amp;ستيراد</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -593,6 +664,137 @@
     <message>
         <source>Clear</source>
         <translation>مسح</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>التعارضات</translation>
+    </message>
+    <message>
+        <source>These records were changed both here and by a colleague before either had the other&apos;s change. Nothing was overwritten: choose which version to keep, or take each field from one side.</source>
+        <translation>عُدِّلت هذه السجلات هنا وعند زميل قبل أن يصل تعديل كلٍّ منكما إلى الآخر. لم يُستبدل شيء: اختر النسخة التي تريد الإبقاء عليها، أو خذ كل حقل من أحد الطرفين.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved conflicts</source>
+        <translation>إظهار التعارضات التي &amp;حُلّت</translation>
+    </message>
+    <message>
+        <source>No conflicts. When a package brings a change to a record that was also changed here, both versions are kept and the record is listed here.</source>
+        <translation>لا توجد تعارضات. عندما تحمل حزمةٌ تعديلًا على سجل عُدِّل هنا أيضًا، تُحفظ النسختان كلتاهما ويظهر السجل هنا.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>نسختي</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>نسختهم</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>الإبقاء على</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>الإبقاء على &amp;نسختي</translation>
+    </message>
+    <message>
+        <source>Keep this vault&apos;s version; theirs is set aside.</source>
+        <translation>الإبقاء على نسخة هذه الخزنة؛ وتُنحّى نسختهم جانبًا.</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>ا&amp;عتماد نسختهم</translation>
+    </message>
+    <message>
+        <source>Replace this vault&apos;s version with theirs (as a new version: yours stays in the history).</source>
+        <translation>استبدال نسخة هذه الخزنة بنسختهم (في إصدار جديد، وتبقى نسختك في السجل التاريخي).</translation>
+    </message>
+    <message>
+        <source>Merge &amp;field by field</source>
+        <translation>الدمج &amp;حقلًا حقلًا</translation>
+    </message>
+    <message>
+        <source>A new version with each field taken from the side chosen in the Keep column.</source>
+        <translation>إصدار جديد يُؤخذ فيه كل حقل من الطرف المختار في عمود «الإبقاء على».</translation>
+    </message>
+    <message>
+        <source>{title} (resolved)</source>
+        <translation>{title} (محلول)</translation>
+    </message>
+    <message>
+        <source>{title}, received {when} from {sender}</source>
+        <translation>{title}، استُلم في {when} من {sender}</translation>
+    </message>
+    <message>
+        <source>Choose a conflict in the list.</source>
+        <translation>اختر تعارضًا من القائمة.</translation>
+    </message>
+    <message>
+        <source>“{title}” ({kind}): your version {mine} and {sender}&apos;s version {theirs}, received {when}.</source>
+        <translation>«{title}» ({kind}): نسختك {mine} ونسخة {sender} {theirs}، المستلمة في {when}.</translation>
+    </message>
+    <message>
+        <source>You deleted this record; they changed it.</source>
+        <translation>حذفتَ هذا السجل، وعدّلوه هم.</translation>
+    </message>
+    <message>
+        <source>They deleted this record; you changed it.</source>
+        <translation>حذفوا هذا السجل، وعدّلتَه أنت.</translation>
+    </message>
+    <message>
+        <source>Both versions hold the same fields.</source>
+        <translation>تحتوي النسختان على الحقول نفسها.</translation>
+    </message>
+    <message>
+        <source>{count} fields differ:</source>
+        <translation>عدد الحقول المختلفة: {count}</translation>
+    </message>
+    <message>
+        <source>1 field differs:</source>
+        <translation>حقل واحد مختلف:</translation>
+    </message>
+    <message>
+        <source>Keep {field} from</source>
+        <translation>الإبقاء على {field} من</translation>
+    </message>
+    <message>
+        <source>Resolved: your version was kept.</source>
+        <translation>حُلّ: أُبقي على نسختك.</translation>
+    </message>
+    <message>
+        <source>Resolved: their version was taken.</source>
+        <translation>حُلّ: اعتُمدت نسختهم.</translation>
+    </message>
+    <message>
+        <source>Resolved: merged field by field.</source>
+        <translation>حُلّ: دُمج حقلًا حقلًا.</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>حُلّ.</translation>
+    </message>
+    <message>
+        <source>“{title}”: {how}</source>
+        <translation>«{title}»: {how}</translation>
     </message>
 </context>
 <context>
@@ -651,6 +853,105 @@
     <message>
         <source>How</source>
         <translation>الطريقة</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>As docs/packages.md names cards (``dana.card.json``). The groups shown on one line in the large display (two lines of three).</extracomment>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>تم التحقّق</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>لم يُتحقَّق منها</translation>
+    </message>
+    <message>
+        <source>Verified on {when}</source>
+        <translation>تم التحقّق في {when}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <source>Contacts</source>
+        <translation>جهات الاتصال</translation>
+    </message>
+    <message>
+        <source>Packages go only to contacts you have verified, and are accepted only from them. Import a colleague&apos;s card, then verify it with them in person.</source>
+        <translation>لا تُرسَل الحزم إلا إلى جهات الاتصال التي تحقّقت منها، ولا تُقبل إلا منها. استورد بطاقة زميلك، ثم تحقّق منها معه وجهًا لوجه.</translation>
+    </message>
+    <message>
+        <source>Your card: {name}, fingerprint {fingerprint}</source>
+        <translation>بطاقتك: {name}، البصمة {fingerprint}</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Ask a colleague for their card (Export my card… on their computer) and import it here.</source>
+        <translation>لا توجد جهات اتصال بعد. اطلب من زميلك بطاقته (بالأمر «تصدير بطاقتي…» على حاسوبه) واستوردها هنا.</translation>
+    </message>
+    <message>
+        <source>&amp;Import card…</source>
+        <translation>ا&amp;ستيراد بطاقة…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>&amp;تحقّق…</translation>
+    </message>
+    <message>
+        <source>&amp;Export my card…</source>
+        <translation>ت&amp;صدير بطاقتي…</translation>
+    </message>
+    <message>
+        <source>&amp;My fingerprint…</source>
+        <translation>&amp;بصمتي…</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.{suffix})</source>
+        <translation>بطاقات جهات الاتصال (*.{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>جميع الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Choose a colleague&apos;s card</source>
+        <translation>اختر بطاقة زميل</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s card is up to date.</source>
+        <translation>بطاقة {name} محدَّثة.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s card was imported. Verify it with them in person before you exchange packages.</source>
+        <translation>استُوردت بطاقة {name}. تحقّق منها معه وجهًا لوجه قبل أن تتبادلا الحزم.</translation>
+    </message>
+    <message>
+        <source>{name} was not verified. Do not use this card: get it again from them in person.</source>
+        <translation>لم يُتحقَّق من {name}. لا تستخدم هذه البطاقة: احصل عليها منه مجددًا وجهًا لوجه.</translation>
+    </message>
+    <message>
+        <source>{name} is verified: you can now send packages to them and receive theirs.</source>
+        <translation>تم التحقّق من {name}: يمكنك الآن إرسال الحزم إليه واستلام حزمه.</translation>
+    </message>
+    <message>
+        <source>Save your card as</source>
+        <translation>حفظ بطاقتك باسم</translation>
+    </message>
+    <message>
+        <source>Your card was saved to {path}.</source>
+        <translation>حُفظت بطاقتك في {path}.</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1075,30 @@
     <message>
         <source>The vault&apos;s database is damaged or does not belong to this vault. This is not a problem with your passphrase.</source>
         <translation>قاعدة بيانات الخزنة تالفة أو لا تعود إلى هذه الخزنة. المشكلة ليست في عبارة المرور الخاصة بك.</translation>
+    </message>
+    <message>
+        <source>Package refused</source>
+        <translation>رُفضت الحزمة</translation>
+    </message>
+    <message>
+        <source>Casebook refused this package: it was altered or damaged, is not from a verified contact, or does not continue what you received from its sender before. Nothing was imported.</source>
+        <translation>رفض Casebook هذه الحزمة: فإمّا أنها عُدِّلت أو تلفت، أو أنها ليست من جهة اتصال تم التحقّق منها، أو أنها لا تُكمل ما استلمته سابقًا من مُرسِلها. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Package not for you</source>
+        <translation>الحزمة ليست لك</translation>
+    </message>
+    <message>
+        <source>This package was not encrypted to you, so it cannot be opened. Nothing was imported.</source>
+        <translation>لم تُشفَّر هذه الحزمة لك، لذلك لا يمكن فتحها. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>An earlier package is missing</source>
+        <translation>حزمة سابقة مفقودة</translation>
+    </message>
+    <message>
+        <source>This package follows an earlier one from the same sender that you have not imported yet. Import that one first. Nothing was imported.</source>
+        <translation>تأتي هذه الحزمة بعد حزمة سابقة من المُرسِل نفسه لم تستوردها بعد. استورد تلك أولًا. لم يُستورد شيء.</translation>
     </message>
     <message>
         <source>Damaged data</source>
@@ -984,6 +1309,17 @@
     <message>
         <source>Tag:</source>
         <translation>الوسم:</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintPanel</name>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
     </message>
 </context>
 <context>
@@ -1857,8 +2193,36 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
+        <source>&amp;Contacts…</source>
+        <translation>&amp;جهات الاتصال…</translation>
+    </message>
+    <message>
+        <source>&amp;Send package…</source>
+        <translation>إ&amp;رسال حزمة…</translation>
+    </message>
+    <message>
+        <source>&amp;Receive package…</source>
+        <translation>ا&amp;ستلام حزمة…</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts…</source>
+        <translation>الت&amp;عارضات…</translation>
+    </message>
+    <message>
+        <source>&amp;Packages</source>
+        <translation>ال&amp;حزم</translation>
+    </message>
+    <message>
         <source>Signed in as {name} ({role})</source>
         <translation>مسجَّل الدخول باسم {name} ({role})</translation>
+    </message>
+    <message>
+        <source>The package was written.</source>
+        <translation>كُتبت الحزمة.</translation>
+    </message>
+    <message>
+        <source>The package was imported.</source>
+        <translation>استُوردت الحزمة.</translation>
     </message>
     <message>
         <source>About Casebook</source>
@@ -2026,6 +2390,387 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>{file} already exists. Choose another name, or pick it with “Choose…” to replace it.</source>
         <translation>{file} موجود بالفعل. اختر اسمًا آخر، أو اختره عبر «اختيار…» لاستبداله.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnCardDialog</name>
+    <message>
+        <source>Your card</source>
+        <translation>بطاقتك</translation>
+    </message>
+    <message>
+        <source>Your fingerprint</source>
+        <translation>بصمتك</translation>
+    </message>
+    <message>
+        <source>Your card was saved to {path}. It holds only your name, role and public keys: you may hand it over on a USB stick or send it.</source>
+        <translation>حُفظت بطاقتك في {path}. لا تحتوي إلا على اسمك ودورك ومفاتيحك العامة: يمكنك تسليمها على ذاكرة USB أو إرسالها.</translation>
+    </message>
+    <message>
+        <source>When your colleague verifies your card, show them this screen: they compare these six groups of digits (and the QR code) with what their Casebook shows for your card.</source>
+        <translation>عندما يتحقّق زميلك من بطاقتك، اعرض عليه هذه الشاشة: يقارن هذه المجموعات الست من الأرقام (ورمز QR) بما يعرضه Casebook لديه لبطاقتك.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageReceiveDialog</name>
+    <message>
+        <source>Receive a package</source>
+        <translation>استلام حزمة</translation>
+    </message>
+    <message>
+        <source>Choose a package a colleague sent you. Casebook first checks it and shows what it holds; nothing changes in your vault until you press Import. Nothing is ever overwritten: a record changed both here and by the sender is kept in both versions, as a conflict for you to resolve.</source>
+        <translation>اختر حزمة أرسلها إليك زميل. يفحصها Casebook أولًا ويعرض ما تحتويه، ولا يتغيّر شيء في خزنتك حتى تضغط «استيراد». لا يُستبدل شيء أبدًا: السجل الذي عُدِّل هنا وعند المُرسِل تُحفظ نسختاه كلتاهما، بوصفه تعارضًا عليك حلّه.</translation>
+    </message>
+    <message>
+        <source>No package chosen</source>
+        <translation>لم تُختر حزمة</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose package…</source>
+        <translation>ا&amp;ختيار حزمة…</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>الحزمة:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>ا&amp;ستيراد</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;conflicts…</source>
+        <translation>حلّ ال&amp;تعارضات…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Sender:</source>
+        <translation>المُرسِل:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>البصمة:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>جهة الاتصال:</translation>
+    </message>
+    <message>
+        <source>Made on:</source>
+        <translation>تاريخ الإنشاء:</translation>
+    </message>
+    <message>
+        <source>It holds</source>
+        <translation>تحتوي على</translation>
+    </message>
+    <message>
+        <source>Importing it would add</source>
+        <translation>سيضيف استيرادها</translation>
+    </message>
+    <message>
+        <source>Choose a package</source>
+        <translation>اختر حزمة</translation>
+    </message>
+    <message>
+        <source>Case packages (*.{suffix})</source>
+        <translation>حزم القضايا (*.{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>جميع الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Checking the package: decrypting, checking the signature and the sender&apos;s audit trail…</source>
+        <translation>جارٍ فحص الحزمة: فك التشفير، والتحقّق من التوقيع ومن سجل التدقيق لدى المُرسِل…</translation>
+    </message>
+    <message>
+        <source>This package was imported before: importing it again would change nothing.</source>
+        <translation>استُوردت هذه الحزمة من قبل: استيرادها مرة أخرى لن يغيّر شيئًا.</translation>
+    </message>
+    <message>
+        <source>The package checks out. Press Import to add it to your vault.</source>
+        <translation>الحزمة سليمة. اضغط «استيراد» لإضافتها إلى خزنتك.</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Verified in person</source>
+        <translation>تم التحقّق وجهًا لوجه</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>لم يُتحقَّق منها</translation>
+    </message>
+    <message>
+        <source>New records:</source>
+        <translation>سجلات جديدة:</translation>
+    </message>
+    <message>
+        <source>New versions:</source>
+        <translation>إصدارات جديدة:</translation>
+    </message>
+    <message>
+        <source>New reviews:</source>
+        <translation>مراجعات جديدة:</translation>
+    </message>
+    <message>
+        <source>New comments:</source>
+        <translation>تعليقات جديدة:</translation>
+    </message>
+    <message>
+        <source>New evidence files:</source>
+        <translation>ملفات أدلة جديدة:</translation>
+    </message>
+    <message>
+        <source>Conflicts:</source>
+        <translation>التعارضات:</translation>
+    </message>
+    <message>
+        <source>{count} records were changed both here and by the sender. Both versions will be kept; you choose afterwards, field by field if you like.</source>
+        <translation>عدد السجلات التي عُدِّلت هنا وعند المُرسِل: {count}. ستُحفظ النسختان كلتاهما، وتختار أنت بعد ذلك، حقلًا حقلًا إن شئت.</translation>
+    </message>
+    <message>
+        <source>{count} records were changed both here and by the sender. Both versions were kept: resolve the conflicts to choose.</source>
+        <translation>عدد السجلات التي عُدِّلت هنا وعند المُرسِل: {count}. حُفظت النسختان كلتاهما: حُلّ التعارضات لتختار.</translation>
+    </message>
+    <message>
+        <source>Importing… %p%</source>
+        <translation>جارٍ الاستيراد… %p%</translation>
+    </message>
+    <message>
+        <source>Importing the package…</source>
+        <translation>جارٍ استيراد الحزمة…</translation>
+    </message>
+    <message>
+        <source>Added to your vault</source>
+        <translation>أُضيف إلى خزنتك</translation>
+    </message>
+    <message>
+        <source>This package was imported before: nothing changed.</source>
+        <translation>استُوردت هذه الحزمة من قبل: لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>The package was imported. {count} conflicts are waiting for you: press “Resolve conflicts…”.</source>
+        <translation>استُوردت الحزمة. عدد التعارضات التي تنتظرك: {count}؛ اضغط «حلّ التعارضات…».</translation>
+    </message>
+    <message>
+        <source>The package was imported. The import is recorded in the audit trail.</source>
+        <translation>استُوردت الحزمة. وقد سُجِّل الاستيراد في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>لم يُستورد شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageSendDialog</name>
+    <message>
+        <source>Send a package</source>
+        <translation>إرسال حزمة</translation>
+    </message>
+    <message>
+        <source>A package carries records with all their versions, reviews, comments and evidence files. It is signed with your key and encrypted so that only the recipients can open it: carry it on a USB stick or send it any way you like.</source>
+        <translation>تحمل الحزمة السجلات بجميع إصداراتها ومراجعاتها وتعليقاتها وملفات أدلتها. وتُوقَّع بمفتاحك وتُشفَّر بحيث لا يستطيع فتحها إلا المستلمون: انقلها على ذاكرة USB أو أرسلها بأي طريقة تشاء.</translation>
+    </message>
+    <message>
+        <source>You have no verified contacts yet. Import a colleague&apos;s card and verify it with them in person first.</source>
+        <translation>ليست لديك بعد جهات اتصال تم التحقّق منها. استورد بطاقة زميل وتحقّق منها معه وجهًا لوجه أولًا.</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>&amp;جهات الاتصال…</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Everything new since the last package to them</source>
+        <translation>كل ما هو جديد منذ آخر حزمة أُرسلت إليهم</translation>
+    </message>
+    <message>
+        <source>Everything in the vault</source>
+        <translation>كل ما في الخزنة</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package</source>
+        <translation>اختر مكان حفظ الحزمة</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>ا&amp;ختيار…</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>الحفظ باسم:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>إ&amp;رسال</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>فتح ال&amp;مجلد</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>{contact}: not verified. Verify the card with them in Contacts first.</source>
+        <translation>{contact}: لم يُتحقَّق منها. تحقّق من البطاقة معه في «جهات الاتصال» أولًا.</translation>
+    </message>
+    <message>
+        <source>Choose who the package is for.</source>
+        <translation>اختر لمن الحزمة.</translation>
+    </message>
+    <message>
+        <source>Working out what to send…</source>
+        <translation>جارٍ تحديد ما سيُرسَل…</translation>
+    </message>
+    <message>
+        <source>Nothing new to send: {names} already received everything up to now. Choose “Everything in the vault” to send it all again.</source>
+        <translation>لا جديد لإرساله: استلم {names} كل شيء حتى الآن. اختر «كل ما في الخزنة» لإرسال كل شيء مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Newer entries of the audit trail ({count}: unlocking the vault, sending a package…) go with the next package.</source>
+        <translation>القيود الأحدث في سجل التدقيق ({count}: فتح الخزنة، وإرسال حزمة…) تُرسَل مع الحزمة التالية.</translation>
+    </message>
+    <message>
+        <source>Everything after entry {seq} of the audit trail, the last one already sent to them:</source>
+        <translation>كل ما بعد القيد {seq} من سجل التدقيق، وهو آخر قيد أُرسل إليهم:</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to them before, so everything in the vault:</source>
+        <translation>لم يُرسَل إليهم شيء من قبل، لذلك كل ما في الخزنة:</translation>
+    </message>
+    <message>
+        <source>Everything in the vault:</source>
+        <translation>كل ما في الخزنة:</translation>
+    </message>
+    <message>
+        <source>Estimated size:</source>
+        <translation>الحجم التقديري:</translation>
+    </message>
+    <message>
+        <source>Save the package as</source>
+        <translation>حفظ الحزمة باسم</translation>
+    </message>
+    <message>
+        <source>Case packages (*.{suffix})</source>
+        <translation>حزم القضايا (*.{suffix})</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>اختر مكان حفظ الحزمة.</translation>
+    </message>
+    <message>
+        <source>This is a folder; give a file name.</source>
+        <translation>هذا مجلد؛ أدخل اسم ملف.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Choose another name, or pick it with “Choose…” to replace it.</source>
+        <translation>الملف {file} موجود بالفعل. اختر اسمًا آخر، أو حدِّده بالأمر «اختيار…» لاستبداله.</translation>
+    </message>
+    <message>
+        <source>Writing {file}… %p%</source>
+        <translation>جارٍ كتابة {file}… %p%</translation>
+    </message>
+    <message>
+        <source>The package was not written.</source>
+        <translation>لم تُكتب الحزمة.</translation>
+    </message>
+    <message>
+        <source>The package was saved as:</source>
+        <translation>حُفظت الحزمة باسم:</translation>
+    </message>
+    <message>
+        <source>Size: {size}. Only {names} can open it. The sending is recorded in the audit trail.</source>
+        <translation>الحجم: {size}. لا يستطيع فتحها إلا {names}. وقد سُجِّل الإرسال في سجل التدقيق.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageText</name>
+    <message>
+        <source>Incidents</source>
+        <extracomment>Progress is shown in thousandths: byte counts do not fit a Qt int signal.</extracomment>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <source>Links between incidents and persons</source>
+        <translation>الروابط بين الحوادث والأشخاص</translation>
+    </message>
+    <message>
+        <source>Acts</source>
+        <translation>الأفعال</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>الإفادات</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>الموافقات</translation>
+    </message>
+    <message>
+        <source>Evidence records</source>
+        <translation>سجلات الأدلة</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>الوحدات</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>الأماكن</translation>
+    </message>
+    <message>
+        <source>Legal qualifications</source>
+        <translation>التكييفات القانونية</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>السجلات:</translation>
+    </message>
+    <message>
+        <source>{records} ({versions} versions)</source>
+        <translation>{records} (عدد الإصدارات: {versions})</translation>
+    </message>
+    <message>
+        <source>Reviews:</source>
+        <translation>المراجعات:</translation>
+    </message>
+    <message>
+        <source>Comments:</source>
+        <translation>التعليقات:</translation>
+    </message>
+    <message>
+        <source>Evidence files:</source>
+        <translation>ملفات الأدلة:</translation>
+    </message>
+    <message>
+        <source>{files} ({size})</source>
+        <translation>{files} ({size})</translation>
+    </message>
+    <message>
+        <source>Audit entries:</source>
+        <translation>قيود سجل التدقيق:</translation>
     </message>
 </context>
 <context>
@@ -2740,6 +3485,14 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>This profile overrides a safe default; the override is recorded in the audit trail and the report.</source>
         <translation>يتجاوز نموذج الحجب هذا إعدادًا افتراضيًا آمنًا؛ ويُسجَّل هذا التجاوز في سجل التدقيق وفي التقرير.</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeWidget</name>
+    <message>
+        <source>QR code of the fingerprint</source>
+        <extracomment>Pixels per module the widget asks for; it paints smaller or larger as laid out. The quiet zone around the code, in modules (the standard asks for 4).</extracomment>
+        <translation>رمز QR للبصمة</translation>
     </message>
 </context>
 <context>
@@ -4077,6 +4830,33 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>{name} (you)</source>
         <translation>{name} (أنت)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyContactDialog</name>
+    <message>
+        <source>Verify {name}</source>
+        <translation>التحقّق من {name}</translation>
+    </message>
+    <message>
+        <source>Is this really {name}&apos;s card?</source>
+        <translation>هل هذه حقًا بطاقة {name}؟</translation>
+    </message>
+    <message>
+        <source>Meet {name} in person. Ask them to open Packages ▸ Contacts ▸ My fingerprint… on their own computer, and compare the six groups of digits below with the ones on their screen, group by group. The QR codes must look the same too.</source>
+        <translation>قابل {name} وجهًا لوجه. اطلب منه أن يفتح الحزم ▸ جهات الاتصال ▸ بصمتي… على حاسوبه، وقارن المجموعات الست من الأرقام أدناه بما يظهر على شاشته، مجموعةً مجموعة. ويجب أن تبدو رموز QR متطابقة أيضًا.</translation>
+    </message>
+    <message>
+        <source>Do not compare over a message, an e-mail or a call: whoever could swap the card could swap those too. If a single digit differs, do not use this card: get it again from them in person.</source>
+        <translation>لا تُجرِ المقارنة عبر رسالة أو بريد إلكتروني أو مكالمة: فمن يستطيع تبديل البطاقة يستطيع تبديل هذه أيضًا. إذا اختلف رقم واحد فلا تستخدم هذه البطاقة: احصل عليها منه مجددًا وجهًا لوجه.</translation>
+    </message>
+    <message>
+        <source>They &amp;match</source>
+        <translation>&amp;متطابقة</translation>
+    </message>
+    <message>
+        <source>They &amp;differ</source>
+        <translation>مخ&amp;تلفة</translation>
     </message>
 </context>
 <context>
