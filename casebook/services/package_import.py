@@ -7,7 +7,6 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -26,10 +25,9 @@ from casebook.crypto.subkeys import Purpose, derive_subkey
 from casebook.domain.canonical import canonical_json
 from casebook.domain.errors import (
     PackageOutOfOrderError,
-    PackageRefusedError,
     ValidationError,
 )
-from casebook.domain.records import RecordKind
+from casebook.domain.records import IncidentStatus, RecordKind
 from casebook.exchange import package_format
 from casebook.exchange.merge import MergePlan, Outcome, Version, plan_merge
 from casebook.services.contacts import ContactInfo, ContactService
@@ -40,6 +38,8 @@ from casebook.services.package_types import (
     contents_from_json,
 )
 from casebook.services.records import RecordStore, _references
+from casebook.services.review import Decision
+from casebook.services.sender_trail import PackageEntry, SenderTrail, refuse
 from casebook.services.unit_of_work import UnitOfWork
 from casebook.services.vault_service import VaultSession
 from casebook.storage import blobs
@@ -64,8 +64,10 @@ class _DryRunFinished(Exception):
     """Raised inside the import transaction to roll a dry run back."""
 
 
-def _refuse(source: str, why: str) -> PackageRefusedError:
-    return PackageRefusedError(f"{source} was refused: {why}. Nothing was imported.")
+#: Actions under which a version may carry a status the sender's own review rules did
+#: not set: received (a package or a casebook/v1 import) or merged from another vault.
+_RECEIVED_OR_MERGED = frozenset({"import", "merge", "resolve-conflict"})
+REVIEW_DECISIONS = frozenset({Decision.SUBMIT, Decision.APPROVE, Decision.REQUEST_CHANGES})
 
 
 class Receiver:
@@ -89,25 +91,25 @@ class Receiver:
         sender = body["sender"]
         signer_id = signing.key_id(self.signer_key)
         if sender["public_key"] != self.signer_key.hex() or sender["key_id"] != signer_id:
-            raise _refuse(self.source, "the sender it names is not the key that signed it")
+            raise refuse(self.source, "the sender it names is not the key that signed it")
         contacts = ContactService(self.session)
         with Session(self.session.vault.engine) as db:
             row = db.get(Contact, signer_id)
         if row is None:
-            raise _refuse(self.source, f"it is signed by {sender.get('name', '?')!s} "
+            raise refuse(self.source, f"it is signed by {sender.get('name', '?')!s} "
                                        f"(key {signer_id}), who is not one of your contacts. "
                                        "Import their card and verify it in person first")
         contact = contacts.get(signer_id)
         if not contact.verified:
-            raise _refuse(self.source, f"it is signed by {contact.name}, whose fingerprint "
+            raise refuse(self.source, f"it is signed by {contact.name}, whose fingerprint "
                                        "you have not verified yet. Compare it with them in "
                                        f"person (casebook contact verify {contact.key_id}), "
                                        "then import the package again")
         if row.signing_key != self.signer_key.hex():
-            raise _refuse(self.source, "the signing key differs from the contact's card")
+            raise refuse(self.source, "the signing key differs from the contact's card")
         vault_id = str(sender["vault_id"])
         if vault_id == self.session.vault.vault_id:
-            raise _refuse(self.source, "it comes from this very vault")
+            raise refuse(self.source, "it comes from this very vault")
         salts = body.get("commit_salts", {})
         salt = bytes.fromhex(salts[vault_id])
         return contact, vault_id, salt
@@ -120,7 +122,7 @@ class Receiver:
             package_id = str(body["package_id"])
             created_at = str(body["created_at"])
         except (KeyError, TypeError, ValueError):
-            raise _refuse(self.source, "its contents are damaged") from None
+            raise refuse(self.source, "its contents are damaged") from None
         self.contact, self.sender_vault, self.sender_salt = contact, sender_vault, sender_salt
         self.package_id = package_id
         base = ImportOutcome(package_id, contact, created_at, contents, dry_run=self.dry_run)
@@ -137,7 +139,7 @@ class Receiver:
             return outcome
         except (KeyError, TypeError, ValueError):
             self._discard_blobs()
-            raise _refuse(self.source, "its contents are damaged") from None
+            raise refuse(self.source, "its contents are damaged") from None
         except BaseException:
             self._discard_blobs()
             raise
@@ -181,12 +183,12 @@ class Receiver:
             new_reviews=counts["reviews"], new_comments=counts["comments"],
             new_evidence_files=counts["files"], conflicts=conflicts, dry_run=self.dry_run)
 
-    def _check_trail(self, db: Session) -> _Trail:
+    def _check_trail(self, db: Session) -> SenderTrail:
         """The sender's audit entries must continue those already received from that
         vault, hash by hash, and end at a checkpoint its sender signed."""
         entries = sorted(self.body["audit_entries"], key=lambda e: int(e["seq"]))
         if not entries:
-            raise _refuse(self.source, "it carries no audit trail")
+            raise refuse(self.source, "it carries no audit trail")
         stored_head = db.exec(select(PeerAuditEntry).where(
             PeerAuditEntry.vault_id == self.sender_vault)
             .order_by(col(PeerAuditEntry.seq).desc()).limit(1)).first()
@@ -206,32 +208,32 @@ class Receiver:
             previous_hash = before.entry_hash
         expected = first_seq
         for raw in entries:
-            entry = _PackageEntry.from_json(raw)
+            entry = PackageEntry.from_json(raw)
             if entry.seq != expected or entry.prev_hash != previous_hash \
                     or compute_entry_hash(entry) != entry.entry_hash:
-                raise _refuse(self.source, f"the sender's audit trail in it is broken at entry "
+                raise refuse(self.source, f"the sender's audit trail in it is broken at entry "
                                            f"{entry.seq}")
             if entry.seq <= stored_seq:
                 stored = db.get(PeerAuditEntry, (self.sender_vault, entry.seq))
                 assert stored is not None
                 if stored.entry_hash != entry.entry_hash:
-                    raise _refuse(self.source, f"{self.contact.name}'s history was rewritten: "
+                    raise refuse(self.source, f"{self.contact.name}'s history was rewritten: "
                                                f"entry {entry.seq} differs from the one an "
                                                "earlier package carried. Ask them why")
             previous_hash = entry.entry_hash
             expected += 1
         head_seq = expected - 1
         if head_seq <= stored_seq:
-            raise _refuse(self.source, f"it is older than what you already received from "
+            raise refuse(self.source, f"it is older than what you already received from "
                                        f"{self.contact.name} (their history up to entry "
                                        f"{stored_seq}; this package ends at {head_seq}): it "
                                        "was replayed or is out of date")
-        new_entries = [_PackageEntry.from_json(e) for e in entries if int(e["seq"]) > stored_seq]
+        new_entries = [PackageEntry.from_json(e) for e in entries if int(e["seq"]) > stored_seq]
         checkpoints = self._check_checkpoints(db, new_entries, head_seq)
-        return _Trail(db, self.sender_vault, self.sender_salt, new_entries=new_entries,
+        return SenderTrail(db, self.sender_vault, self.sender_salt, new_entries=new_entries,
                       checkpoints=checkpoints, head_seq=head_seq)
 
-    def _check_checkpoints(self, db: Session, new_entries: list[_PackageEntry],
+    def _check_checkpoints(self, db: Session, new_entries: list[PackageEntry],
                            head_seq: int) -> list[Checkpoint]:
         """Every checkpoint must verify and lie on the sender's trail; the head must be
         signed by the sender of the package."""
@@ -243,23 +245,23 @@ class Receiver:
         signed_head = False
         for checkpoint in checkpoints:
             if not checkpoint.signature_valid():
-                raise _refuse(self.source, "one of its audit checkpoints has a signature that "
+                raise refuse(self.source, "one of its audit checkpoints has a signature that "
                                            "does not verify")
             known = by_seq_hash.get(checkpoint.seq)
             if known is None:
                 stored = db.get(PeerAuditEntry, (self.sender_vault, checkpoint.seq))
                 known = None if stored is None else stored.entry_hash
             if known != checkpoint.head_hash:
-                raise _refuse(self.source, f"the sender's trail does not pass through their "
+                raise refuse(self.source, f"the sender's trail does not pass through their "
                                            f"own checkpoint at entry {checkpoint.seq}")
             if checkpoint.seq == head_seq and checkpoint.public_key == self.signer_key.hex():
                 signed_head = True
         if not signed_head:
-            raise _refuse(self.source, "its audit trail does not end at a checkpoint signed "
+            raise refuse(self.source, "its audit trail does not end at a checkpoint signed "
                                        "by its sender")
         return checkpoints
 
-    def _merge_record(self, uow: UnitOfWork, store: RecordStore, trail: _Trail,
+    def _merge_record(self, uow: UnitOfWork, store: RecordStore, trail: SenderTrail,
                       item: Mapping[str, Any], *, counts: dict[str, int],
                       written: set[str]) -> ConflictSummary | None:
         db = uow.session
@@ -271,7 +273,7 @@ class Receiver:
         numbers = [v.version for v in incoming]
         if numbers != list(range(1, len(incoming) + 1)) or \
                 any(v.kind != kind.value for v in incoming):
-            raise _refuse(self.source, f"record {record_id} arrives with an incomplete history")
+            raise refuse(self.source, f"record {record_id} arrives with an incomplete history")
         absorbs: dict[int, list[str]] = defaultdict(list)
         for row in item.get("absorbs", []):
             absorbs[int(row["version"])].append(str(row["absorbed"]))
@@ -289,10 +291,12 @@ class Receiver:
         if plan.outcome is Outcome.NOTHING_NEW:
             return None
         if local and local[0].kind != kind.value:
-            raise _refuse(self.source, f"record {record_id} is a {local[0].kind} here but a "
+            raise refuse(self.source, f"record {record_id} is a {local[0].kind} here but a "
                                        f"{kind.value} in the package")
-        for version in (*plan.append, *plan.theirs):
-            trail.require_version(record_id, version, self.source)
+        actions = {version.version: trail.require_version(record_id, version, self.source)
+                   for version in (*plan.append, *plan.theirs)}
+        if kind is RecordKind.INCIDENT:
+            self._check_status_changes(db, record_id, incoming, actions)
         details = {"package": self.package_id, "from": self.contact.key_id}
         if plan.outcome in (Outcome.NEW_RECORD, Outcome.FAST_FORWARD):
             created = (str(item["created_at"]), str(item["created_by"]))
@@ -312,6 +316,30 @@ class Receiver:
             return None
         return self._open_conflict(uow, record_id, kind, local[-1], plan)
 
+    def _check_status_changes(self, db: Session, record_id: str, incoming: list[Version],
+                              actions: Mapping[int, str]) -> None:
+        """An incident's status moves only through review, in the sender's vault as
+        here: a received version that moves it anywhere but back to draft must be one
+        the sender's trail records as a review decision that came with its signed
+        review, or one received or merged there (docs/packages.md)."""
+        decisions = {(str(r["record_id"]), int(r["record_version"]), str(r["decision"]))
+                     for r in self.body.get("reviews", [])}
+        decisions |= {(r.record_id, r.record_version, r.decision) for r in db.exec(
+            select(Review).where(Review.record_id == record_id)).all()}
+        before = IncidentStatus.DRAFT.value
+        for version in incoming:
+            status = before if version.tombstone else str(
+                json.loads(version.content).get("status", IncidentStatus.DRAFT.value))
+            action = actions.get(version.version)
+            if action is not None and status not in (before, IncidentStatus.DRAFT.value):
+                reviewed = action in REVIEW_DECISIONS and \
+                    (record_id, version.version, action) in decisions
+                if not reviewed and action not in _RECEIVED_OR_MERGED:
+                    raise refuse(self.source, f"incident {record_id} version "
+                                               f"{version.version} is marked {status} without "
+                                               "a review decision that says so")
+            before = status
+
     def _put(self, store: RecordStore, record_id: str, kind: RecordKind, version: Version, *,
              created: tuple[str, str], details: Mapping[str, Any]) -> None:
         try:
@@ -320,7 +348,7 @@ class Receiver:
                               saved_by=version.saved_by, created=created, action="import",
                               details=details)
         except ValidationError as exc:
-            raise _refuse(self.source, f"{kind.value} {record_id} version {version.version} "
+            raise refuse(self.source, f"{kind.value} {record_id} version {version.version} "
                                        f"is not valid here ({exc.message})") from None
 
     def _open_conflict(self, uow: UnitOfWork, record_id: str, kind: RecordKind, mine: Version,
@@ -374,7 +402,7 @@ class Receiver:
                         f"({field_name}), which is neither in the package nor in your vault. "
                         "Ask the sender for a full package (--since 0). Nothing was imported.")
 
-    def _receive_reviews(self, uow: UnitOfWork, trail: _Trail, counts: dict[str, int]) -> None:
+    def _receive_reviews(self, uow: UnitOfWork, trail: SenderTrail, counts: dict[str, int]) -> None:
         db = uow.session
         for raw in self.body.get("reviews", []):
             review = Review(
@@ -388,11 +416,11 @@ class Receiver:
                 continue
             trail.require("review", review.id, review_payload(review), self.source)
             if not review_signature_valid(review.origin_vault or "", review):
-                raise _refuse(self.source, f"review {review.id} has a signature that does not "
+                raise refuse(self.source, f"review {review.id} has a signature that does not "
                                            "verify")
             if review.origin_vault == self.session.vault.vault_id:
                 # One of ours would be here already (the id check above).
-                raise _refuse(self.source, f"review {review.id} claims to be made in this vault "
+                raise refuse(self.source, f"review {review.id} claims to be made in this vault "
                                            "but is not here")
             salt = trail.salt_of(review.origin_vault or "", self.body)
             here = _version_with_commit(db, review, salt)
@@ -414,7 +442,8 @@ class Receiver:
                                "decision": review.decision, "version_here": here})
             counts["reviews"] += 1
 
-    def _receive_comments(self, uow: UnitOfWork, trail: _Trail, counts: dict[str, int]) -> None:
+    def _receive_comments(self, uow: UnitOfWork, trail: SenderTrail,
+                          counts: dict[str, int]) -> None:
         db = uow.session
         for raw in self.body.get("comments", []):
             comment = Comment(id=str(raw["id"]), record_id=str(raw["record_id"]),
@@ -435,7 +464,7 @@ class Receiver:
                       details={"package": self.package_id, "record": comment.record_id})
             counts["comments"] += 1
 
-    def _receive_files(self, uow: UnitOfWork, trail: _Trail, counts: dict[str, int]) -> None:
+    def _receive_files(self, uow: UnitOfWork, trail: SenderTrail, counts: dict[str, int]) -> None:
         db = uow.session
         vault = self.session.vault
         wrapping = derive_subkey(vault.root_key(), Purpose.ATTACHMENT_WRAPPING)
@@ -462,7 +491,7 @@ class Receiver:
                                              self.files[attachment_id])
             self.new_blobs.append(name)
             if digest.sha256 != payload["sha256"]:
-                raise _refuse(self.source, f"evidence file {raw.get('file_name')} changed")
+                raise refuse(self.source, f"evidence file {raw.get('file_name')} changed")
             db.add(Attachment(
                 id=attachment_id, evidence_id=evidence_id, blob_name=name,
                 wrapped_key=envelope.seal(wrapping, file_key, attachment_id.encode()).hex(),
@@ -473,14 +502,14 @@ class Receiver:
                       version=evidence.version, payload=payload,
                       details={"package": self.package_id, "from": self.contact.key_id})
 
-    def _store_trail(self, uow: UnitOfWork, trail: _Trail) -> None:
+    def _store_trail(self, uow: UnitOfWork, trail: SenderTrail) -> None:
         db = uow.session
         peer = db.get(PeerVault, self.sender_vault)
         if peer is None:
             db.add(PeerVault(vault_id=self.sender_vault, commit_salt=self.sender_salt.hex(),
                              first_seen_at=now_utc()))
         elif peer.commit_salt != self.sender_salt.hex():
-            raise _refuse(self.source, "the sender's vault presents another commit salt than "
+            raise refuse(self.source, "the sender's vault presents another commit salt than "
                                        "before")
         for entry in trail.new_entries:
             db.add(PeerAuditEntry(vault_id=self.sender_vault, seq=entry.seq, at=entry.at,
@@ -550,104 +579,3 @@ def absorb(db: Session, record_id: str, version: int, identities: Iterable[str])
         VersionAbsorbs.record_id == record_id, VersionAbsorbs.version == version)).all())
     for identity in sorted(set(identities) - present):
         db.add(VersionAbsorbs(record_id=record_id, version=version, absorbed=identity))
-
-
-@dataclass(frozen=True, slots=True)
-class _PackageEntry:
-    seq: int
-    at: str
-    actor: str
-    action: str
-    object_type: str
-    object_id: str | None
-    object_version: int | None
-    object_commit: str | None
-    details: str
-    prev_hash: str
-    entry_hash: str
-
-    @classmethod
-    def from_json(cls, raw: Mapping[str, Any]) -> _PackageEntry:
-        version = raw["object_version"]
-        return cls(int(raw["seq"]), str(raw["at"]), str(raw["actor"]), str(raw["action"]),
-                   str(raw["object_type"]),
-                   None if raw["object_id"] is None else str(raw["object_id"]),
-                   None if version is None else int(version),
-                   None if raw["object_commit"] is None else str(raw["object_commit"]),
-                   canonical_json(raw["details"]).decode("utf-8"), str(raw["prev_hash"]),
-                   str(raw["entry_hash"]))
-
-
-class _Trail:
-    """The sender's trail (what was received before, and this package's new entries):
-    every item imported must be one it records."""
-
-    def __init__(self, db: Session, vault_id: str, salt: bytes, *,
-                 new_entries: list[_PackageEntry], checkpoints: list[Checkpoint],
-                 head_seq: int) -> None:
-        self.db = db
-        self.vault_id = vault_id
-        self.salt = salt
-        self.new_entries = new_entries
-        self.checkpoints = checkpoints
-        self.head_seq = head_seq
-        self._commits: dict[tuple[str | None, int | None], set[str]] = defaultdict(set)
-        self._attach: set[tuple[str | None, str | None]] = set()
-        for entry in new_entries:
-            self._note(entry)
-
-    def _note(self, entry: Any) -> None:
-        if entry.object_commit is None:
-            return
-        if entry.action == "attach":
-            self._attach.add((entry.object_id, entry.object_commit))
-        else:
-            self._commits[(entry.object_id, entry.object_version)].add(entry.object_commit)
-
-    def _stored(self, object_id: str, version: int | None) -> set[str]:
-        rows = self.db.exec(select(PeerAuditEntry).where(
-            PeerAuditEntry.vault_id == self.vault_id, PeerAuditEntry.object_id == object_id,
-            PeerAuditEntry.object_version == version)).all()
-        return {r.object_commit for r in rows if r.object_commit and r.action != "attach"}
-
-    def _has(self, object_id: str, version: int | None, commit: str) -> bool:
-        return commit in self._commits.get((object_id, version), set()) or \
-            commit in self._stored(object_id, version)
-
-    def require_version(self, record_id: str, version: Version, source: str) -> None:
-        commit = commit_of(self.salt, version.content.encode("utf-8"))
-        if not self._has(record_id, version.version, commit):
-            raise _refuse(source, f"record {record_id} version {version.version} is not the "
-                                  "one the sender's audit trail records (altered after it was "
-                                  "saved)")
-
-    def require(self, object_type: str, object_id: str, payload: Mapping[str, Any],
-                source: str) -> None:
-        commit = commit_of(self.salt, canonical_json(dict(payload)))
-        version = payload.get("record_version")
-        if not self._has(object_id, None if version is None else int(version), commit):
-            raise _refuse(source, f"{object_type} {object_id} is not the one the sender's "
-                                  "audit trail records")
-
-    def require_attach(self, evidence_id: str, payload: Mapping[str, Any], source: str) -> None:
-        commit = commit_of(self.salt, canonical_json(dict(payload)))
-        if (evidence_id, commit) in self._attach:
-            return
-        rows = self.db.exec(select(PeerAuditEntry).where(
-            PeerAuditEntry.vault_id == self.vault_id, PeerAuditEntry.object_id == evidence_id,
-            PeerAuditEntry.action == "attach", PeerAuditEntry.object_commit == commit)).all()
-        if not rows:
-            raise _refuse(source, f"an evidence file of {evidence_id} is not the one the "
-                                  "sender's audit trail records")
-
-    def salt_of(self, vault_id: str, body: Mapping[str, Any]) -> bytes:
-        if vault_id == self.vault_id:
-            return self.salt
-        salts = body.get("commit_salts", {})
-        if vault_id in salts:
-            return bytes.fromhex(salts[vault_id])
-        peer = self.db.get(PeerVault, vault_id)
-        if peer is None:
-            raise PackageRefusedError("A review in the package comes from a vault whose "
-                                      "commits cannot be checked. Nothing was imported.")
-        return bytes.fromhex(peer.commit_salt)

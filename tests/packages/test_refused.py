@@ -18,7 +18,7 @@ from casebook.domain.users import Role
 from casebook.exchange import package_format
 from casebook.services.contacts import ContactService
 from casebook.services.packages import PackageService
-from casebook.services.records import RecordService
+from casebook.services.records import RecordService, RecordStore
 from casebook.services.vault_service import KdfPolicy, create_vault
 from tests.packages.helpers import SUPERVISOR, Pair, Side, database_digest
 
@@ -117,3 +117,18 @@ def test_content_the_senders_trail_does_not_record_is_refused(pair: Pair) -> Non
 def _age_recipient(pair: Pair) -> str:
     card = json.loads((pair.tmp / "cards" / "supervisor.json").read_text())
     return str(card["age_recipient"])
+
+
+def test_an_approval_without_a_review_is_refused(pair: Pair) -> None:
+    """A version whose status says approved, recorded by the sender's trail as a plain
+    edit (a vault tampered with, or a bug), is not taken for an approval."""
+    with pair.documenter.session() as session:
+        incident = RecordService(session).create(RecordKind.INCIDENT, {"title": "Forged"})
+        with session.unit_of_work() as uow:
+            RecordStore(uow, session.user.id).put_version(
+                incident.id, RecordKind.INCIDENT, 2, {**incident.content, "status": "approved"},
+                tombstone=False, saved_at=incident.updated_at, saved_by=session.user.id,
+                created=None, action="update", details={})
+    package = pair.send(pair.documenter, SUPERVISOR)
+    _refused_unchanged(pair.supervisor, package, PackageRefusedError,
+                       "marked approved without a review decision")
