@@ -97,14 +97,14 @@ class Receiver:
             row = db.get(Contact, signer_id)
         if row is None:
             raise refuse(self.source, f"it is signed by {sender.get('name', '?')!s} "
-                                       f"(key {signer_id}), who is not one of your contacts. "
-                                       "Import their card and verify it in person first")
+                                      f"(key {signer_id}), who is not one of your contacts. "
+                                      "Import their card and verify it in person first")
         contact = contacts.get(signer_id)
         if not contact.verified:
             raise refuse(self.source, f"it is signed by {contact.name}, whose fingerprint "
-                                       "you have not verified yet. Compare it with them in "
-                                       f"person (casebook contact verify {contact.key_id}), "
-                                       "then import the package again")
+                                      "you have not verified yet. Compare it with them in "
+                                      f"person (casebook contact verify {contact.key_id}), "
+                                      "then import the package again")
         if row.signing_key != self.signer_key.hex():
             raise refuse(self.source, "the signing key differs from the contact's card")
         vault_id = str(sender["vault_id"])
@@ -212,22 +212,22 @@ class Receiver:
             if entry.seq != expected or entry.prev_hash != previous_hash \
                     or compute_entry_hash(entry) != entry.entry_hash:
                 raise refuse(self.source, f"the sender's audit trail in it is broken at entry "
-                                           f"{entry.seq}")
+                                          f"{entry.seq}")
             if entry.seq <= stored_seq:
                 stored = db.get(PeerAuditEntry, (self.sender_vault, entry.seq))
                 assert stored is not None
                 if stored.entry_hash != entry.entry_hash:
                     raise refuse(self.source, f"{self.contact.name}'s history was rewritten: "
-                                               f"entry {entry.seq} differs from the one an "
-                                               "earlier package carried. Ask them why")
+                                              f"entry {entry.seq} differs from the one an "
+                                              "earlier package carried. Ask them why")
             previous_hash = entry.entry_hash
             expected += 1
         head_seq = expected - 1
         if head_seq <= stored_seq:
             raise refuse(self.source, f"it is older than what you already received from "
-                                       f"{self.contact.name} (their history up to entry "
-                                       f"{stored_seq}; this package ends at {head_seq}): it "
-                                       "was replayed or is out of date")
+                                      f"{self.contact.name} (their history up to entry "
+                                      f"{stored_seq}; this package ends at {head_seq}): it "
+                                      "was replayed or is out of date")
         new_entries = [PackageEntry.from_json(e) for e in entries if int(e["seq"]) > stored_seq]
         checkpoints = self._check_checkpoints(db, new_entries, head_seq)
         return SenderTrail(db, self.sender_vault, self.sender_salt, new_entries=new_entries,
@@ -246,19 +246,19 @@ class Receiver:
         for checkpoint in checkpoints:
             if not checkpoint.signature_valid():
                 raise refuse(self.source, "one of its audit checkpoints has a signature that "
-                                           "does not verify")
+                                          "does not verify")
             known = by_seq_hash.get(checkpoint.seq)
             if known is None:
                 stored = db.get(PeerAuditEntry, (self.sender_vault, checkpoint.seq))
                 known = None if stored is None else stored.entry_hash
             if known != checkpoint.head_hash:
                 raise refuse(self.source, f"the sender's trail does not pass through their "
-                                           f"own checkpoint at entry {checkpoint.seq}")
+                                          f"own checkpoint at entry {checkpoint.seq}")
             if checkpoint.seq == head_seq and checkpoint.public_key == self.signer_key.hex():
                 signed_head = True
         if not signed_head:
             raise refuse(self.source, "its audit trail does not end at a checkpoint signed "
-                                       "by its sender")
+                                      "by its sender")
         return checkpoints
 
     def _merge_record(self, uow: UnitOfWork, store: RecordStore, trail: SenderTrail,
@@ -292,7 +292,7 @@ class Receiver:
             return None
         if local and local[0].kind != kind.value:
             raise refuse(self.source, f"record {record_id} is a {local[0].kind} here but a "
-                                       f"{kind.value} in the package")
+                                      f"{kind.value} in the package")
         actions = {version.version: trail.require_version(record_id, version, self.source)
                    for version in (*plan.append, *plan.theirs)}
         if kind is RecordKind.INCIDENT:
@@ -336,8 +336,8 @@ class Receiver:
                     (record_id, version.version, action) in decisions
                 if not reviewed and action not in _RECEIVED_OR_MERGED:
                     raise refuse(self.source, f"incident {record_id} version "
-                                               f"{version.version} is marked {status} without "
-                                               "a review decision that says so")
+                                              f"{version.version} is marked {status} without "
+                                              "a review decision that says so")
             before = status
 
     def _put(self, store: RecordStore, record_id: str, kind: RecordKind, version: Version, *,
@@ -349,7 +349,7 @@ class Receiver:
                               details=details)
         except ValidationError as exc:
             raise refuse(self.source, f"{kind.value} {record_id} version {version.version} "
-                                       f"is not valid here ({exc.message})") from None
+                                      f"is not valid here ({exc.message})") from None
 
     def _open_conflict(self, uow: UnitOfWork, record_id: str, kind: RecordKind, mine: Version,
                        plan: MergePlan) -> ConflictSummary:
@@ -417,11 +417,11 @@ class Receiver:
             trail.require("review", review.id, review_payload(review), self.source)
             if not review_signature_valid(review.origin_vault or "", review):
                 raise refuse(self.source, f"review {review.id} has a signature that does not "
-                                           "verify")
+                                          "verify")
             if review.origin_vault == self.session.vault.vault_id:
                 # One of ours would be here already (the id check above).
                 raise refuse(self.source, f"review {review.id} claims to be made in this vault "
-                                           "but is not here")
+                                          "but is not here")
             salt = trail.salt_of(review.origin_vault or "", self.body)
             here = _version_with_commit(db, review, salt)
             if here is None:
@@ -510,7 +510,7 @@ class Receiver:
                              first_seen_at=now_utc()))
         elif peer.commit_salt != self.sender_salt.hex():
             raise refuse(self.source, "the sender's vault presents another commit salt than "
-                                       "before")
+                                      "before")
         for entry in trail.new_entries:
             db.add(PeerAuditEntry(vault_id=self.sender_vault, seq=entry.seq, at=entry.at,
                                   actor=entry.actor, action=entry.action,

@@ -98,8 +98,8 @@ class SenderTrail:
         action = self._action(record_id, version.version, commit)
         if action is None:
             raise refuse(source, f"record {record_id} version {version.version} is not the "
-                                  "one the sender's audit trail records (altered after it was "
-                                  "saved)")
+                                 "one the sender's audit trail records (altered after it was "
+                                 "saved)")
         return action
 
     def require(self, object_type: str, object_id: str, payload: Mapping[str, Any],
@@ -108,7 +108,7 @@ class SenderTrail:
         version = payload.get("record_version")
         if self._action(object_id, None if version is None else int(version), commit) is None:
             raise refuse(source, f"{object_type} {object_id} is not the one the sender's "
-                                  "audit trail records")
+                                 "audit trail records")
 
     def require_attach(self, evidence_id: str, payload: Mapping[str, Any], source: str) -> None:
         commit = commit_of(self.salt, canonical_json(dict(payload)))
@@ -119,7 +119,7 @@ class SenderTrail:
             PeerAuditEntry.action == "attach", PeerAuditEntry.object_commit == commit)).all()
         if not rows:
             raise refuse(source, f"an evidence file of {evidence_id} is not the one the "
-                                  "sender's audit trail records")
+                                 "sender's audit trail records")
 
     def salt_of(self, vault_id: str, body: Mapping[str, Any]) -> bytes:
         if vault_id == self.vault_id:
