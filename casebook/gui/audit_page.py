@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -40,7 +39,7 @@ from casebook.gui.audit_model import AuditColumn, AuditTableModel, action_label,
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.errors import describe_error
 from casebook.gui.field_widgets import western_digits
-from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading, read_only_rows
 from casebook.gui.incident_list_model import local_time
 from casebook.gui.labels import isolate
 from casebook.gui.render.audit_report import ReportText, report_cells, write_audit_report
@@ -127,10 +126,7 @@ class AuditPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("audit_view")
         self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_rows(self.view)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)

@@ -17,13 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -35,7 +33,7 @@ from PySide6.QtWidgets import (
 from casebook.domain.errors import CasebookError
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading, paragraph, read_only_rows
 from casebook.gui.history_dialog import shown_value
 from casebook.gui.incident_list_model import local_time
 from casebook.gui.labels import code_label, field_label, isolate, standalone
@@ -51,23 +49,11 @@ class DiffColumn:
     FIELD, MINE, THEIRS, KEEP = range(4)
 
 
-def _paragraph(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
 def _table(headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_rows(table)
     return table
 
 
@@ -95,7 +81,7 @@ class ConflictView(ContentDialog):
 
     def _build(self) -> None:
         title = heading(self.tr("Conflicts"))
-        intro = _paragraph(self.tr(
+        intro = paragraph(self.tr(
             "These records were changed both here and by a colleague before either had the "
             "other's change. Nothing was overwritten: choose which version to keep, or "
             "take each field from one side."))
@@ -106,7 +92,7 @@ class ConflictView(ContentDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 640])
-        self.message = _paragraph("", "conflict_message")
+        self.message = paragraph("", "conflict_message")
         self.message.hide()
         self.error = ErrorLabel()
         self.busy_bar = busy_bar()
@@ -133,7 +119,7 @@ class ConflictView(ContentDialog):
         self.show_resolved = QCheckBox(self.tr("Show &resolved conflicts"))
         self.show_resolved.setObjectName("show_resolved")
         self.show_resolved.toggled.connect(lambda _on: self.refresh())
-        self.empty = _paragraph(self.tr(
+        self.empty = paragraph(self.tr(
             "No conflicts. When a package brings a change to a record that was also changed "
             "here, both versions are kept and the record is listed here."), "no_conflicts")
         left = QWidget()
@@ -145,7 +131,7 @@ class ConflictView(ContentDialog):
         return left
 
     def _build_detail(self) -> QWidget:
-        self.summary = _paragraph("", "conflict_summary")
+        self.summary = paragraph("", "conflict_summary")
         # See package_send_dialog: a wrapped label's narrowest height would set the pane's.
         self.summary.setMinimumWidth(360)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -44,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading, paragraph, read_only_rows
 from casebook.gui.incident_list_model import local_time
 from casebook.gui.labels import isolate, role_label, standalone
 from casebook.gui.qr_code import QrCodeWidget
@@ -213,15 +212,6 @@ class FingerprintPanel(QWidget):
         return self.groups.text().translate(dict.fromkeys((0x2066, 0x2069))).split()
 
 
-def _paragraph(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
 class VerifyContactDialog(QDialog):
     """Shows a contact's fingerprint to compare in person with the colleague's own
     screen; "They match" accepts, "They differ" rejects."""
@@ -235,13 +225,13 @@ class VerifyContactDialog(QDialog):
         self.setWindowTitle(self.tr("Verify {name}").format(name=isolate(info.name)))
         title = heading(self.tr("Is this really {name}'s card?").format(
             name=isolate(info.name)))
-        steps = _paragraph(self.tr(
+        steps = paragraph(self.tr(
             "Meet {name} in person. Ask them to open Packages ▸ Contacts ▸ My fingerprint… "
             "on their own computer, and compare the six groups of digits below with the ones "
             "on their screen, group by group. The QR codes must look the same too.").format(
                 name=isolate(info.name)),
             "verify_steps")
-        warning = _paragraph(self.tr(
+        warning = paragraph(self.tr(
             "Do not compare over a message, an e-mail or a call: whoever could swap the card "
             "could swap those too. If a single digit differs, do not use this card: get it "
             "again from them in person."), "verify_warning")
@@ -291,7 +281,7 @@ class OwnCardDialog(QDialog):
             "When your colleague verifies your card, show them this screen: they compare "
             "these six groups of digits (and the QR code) with what their Casebook shows "
             "for your card."))
-        self.message = _paragraph("\n\n".join(lines), "own_card_message")
+        self.message = paragraph("\n\n".join(lines), "own_card_message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.panel = FingerprintPanel(info)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -333,7 +323,7 @@ class CardPreviewDialog(QDialog):
         form.addRow(self.tr("Role:"), role)
         form.addRow(self.tr("Fingerprint:"), fingerprint)
         form.addRow(self.tr("File:"), file_label)
-        note = _paragraph(self.tr(
+        note = paragraph(self.tr(
             "Importing does not make this card trusted. Before you exchange packages, "
             "verify it with {name} in person: Verify… shows the fingerprint to compare.")
             .format(name=isolate(info.name)), "card_note")
@@ -373,19 +363,19 @@ class ContactsPage(ContentDialog):
 
     def _build(self) -> None:
         title = heading(self.tr("Contacts"))
-        intro = _paragraph(self.tr(
+        intro = paragraph(self.tr(
             "Packages go only to contacts you have verified, and are accepted only from "
             "them. Import a colleague's card, then verify it with them in person."))
-        self.own_label = _paragraph(self.tr("Your card: {name}, fingerprint {fingerprint}")
+        self.own_label = paragraph(self.tr("Your card: {name}, fingerprint {fingerprint}")
                                     .format(name=isolate(self.own.name),
                                             fingerprint=ltr(self.own.fingerprint)),
                                     "own_card")
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._build_view()
-        self.empty_label = _paragraph(self.tr(
+        self.empty_label = paragraph(self.tr(
             "No contacts yet. Ask a colleague for their card (Export my card… on their "
             "computer) and import it here."), "contacts_empty")
-        self.message = _paragraph("", "contacts_message")
+        self.message = paragraph("", "contacts_message")
         self.message.hide()
         self.error = ErrorLabel()
         self.busy_bar = busy_bar()
@@ -430,10 +420,7 @@ class ContactsPage(ContentDialog):
         self.view = QTableView()
         self.view.setObjectName("contacts_view")
         self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_rows(self.view)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -53,10 +53,11 @@ from casebook.export.profiles import SHIPPED, Action, Profile, shipped_profile
 from casebook.export.readiness import ReadinessItem
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, paragraph
 from casebook.gui.i18n import interface_language
 from casebook.gui.labels import code_label, isolate, standalone
 from casebook.gui.place_picker import level_label
+from casebook.gui.save_target import SaveTarget
 from casebook.gui.taxonomy_picker import TaxonomyPickerDialog, schemes_for, term_label
 from casebook.gui.workers import Task
 from casebook.services.dossier import DossierSummary, export_dossier, readiness, snapshot
@@ -135,13 +136,6 @@ def _bold(label: QLabel) -> QLabel:
     return label
 
 
-def _paragraph(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 class JobPage(QWizardPage):
     """A page that runs one job at a time in the wizard's runner, with a busy bar and
     an inline error line."""
@@ -151,7 +145,7 @@ class JobPage(QWizardPage):
         self.owner = wizard
         self.task: Task | None = None
         self.busy = busy_bar()
-        self.busy_text = _paragraph()
+        self.busy_text = paragraph()
         self.busy_text.setObjectName("busy_text")
         self.busy_text.hide()
         self.error = ErrorLabel()
@@ -261,7 +255,7 @@ class IncidentsPage(QWizardPage):
         self.choose_tag_button = QPushButton(self.tr("Choose…"))
         self.choose_tag_button.setObjectName("choose_tag")
         self.choose_tag_button.clicked.connect(lambda _c=False: self.choose_tag())
-        self.tag_note = _paragraph()
+        self.tag_note = paragraph()
         self.tag_note.setObjectName("tag_note")
         self.group.buttonToggled.connect(lambda _b, _on: self.completeChanged.emit())
 
@@ -530,7 +524,7 @@ class ReadinessPage(JobPage):
                                  "item to open the incident; then check again."))
         self.result: Readiness | None = None
         self.generation = 0  # counts the checks (a preview is of one check's data)
-        self.summary = _paragraph()
+        self.summary = paragraph()
         self.summary.setObjectName("readiness_summary")
         self.tree = QTreeWidget()
         self.tree.setObjectName("readiness_tree")
@@ -548,7 +542,7 @@ class ReadinessPage(JobPage):
         self.include_unapproved.setObjectName("include_unapproved")
         self.include_unapproved.toggled.connect(lambda _on: self.completeChanged.emit())
         self.include_unapproved.hide()
-        self.unapproved_note = _paragraph()
+        self.unapproved_note = paragraph()
         self.unapproved_note.setObjectName("unapproved_note")
         self.unapproved_note.hide()
         self._confirmed_for: frozenset[str] = frozenset()
@@ -736,7 +730,7 @@ class PreviewPage(JobPage):
         self.pages.setSpacing(8)
         self.pages.setUniformItemSizes(True)
         self.pages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.not_available = _paragraph(self.tr(
+        self.not_available = paragraph(self.tr(
             "The preview of the pages is not available in this copy of Casebook. The "
             "summary beside it is complete."))
         self.not_available.setObjectName("preview_not_available")
@@ -928,15 +922,15 @@ class OutputPage(QWizardPage):
                                  "JSON and CSV, the released evidence, the redaction report "
                                  "and a signed manifest."))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Export"))
-        self._replace: Path | None = None  # a file the file dialog said may be replaced
         self.path = QLineEdit()
         self.path.setObjectName("dossier_path")
+        self.save = SaveTarget(self.path, suffix="zip", add_suffix=True, parent=self)
         self.path.setPlaceholderText(self.tr("Choose a file ending in .zip"))
         self.path.textChanged.connect(lambda _t: self._path_changed())
         self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.setObjectName("choose_dossier_file")
         self.choose_button.clicked.connect(lambda _c=False: self.choose_file())
-        self.confirm = _paragraph()
+        self.confirm = paragraph()
         self.confirm.setObjectName("dossier_confirm")
         self.error = ErrorLabel()
         row = QHBoxLayout()
@@ -978,56 +972,26 @@ class OutputPage(QWizardPage):
         self._path_changed()
 
     def choose_file(self) -> QFileDialog:
-        current = self.target()
-        dialog = QFileDialog(self, self.tr("Save the dossier as"))
-        dialog.setObjectName("choose_dossier_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Dossiers (*.zip)")])
-        dialog.setDefaultSuffix("zip")
-        if current is not None:
-            dialog.setDirectory(str(current.parent))
-            dialog.selectFile(current.name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda chosen: self.set_file(Path(chosen), replace=True))
-        dialog.open()
-        return dialog
+        return self.save.choose(self, self.tr("Save the dossier as"),
+                                self.tr("Dossiers (*.zip)"), "choose_dossier_dialog",
+                                lambda path: self.set_file(path, replace=True))
 
     def set_file(self, path: Path, *, replace: bool = False) -> None:
         """Use ``path``; ``replace``: the person agreed to replace an existing file."""
-        self.path.setText(str(path))
-        self._replace = path if replace else None
+        self.save.set_file(path, replace=replace)
         self._path_changed()
 
     def target(self) -> Path | None:
-        text = self.path.text().strip()
-        if not text:
-            return None
-        path = Path(text).expanduser()
-        if path.suffix.lower() != ".zip":
-            path = path.with_name(path.name + ".zip")
-        return path
+        return self.save.target()
 
     def overwrite(self) -> bool:
-        target = self.target()
-        return target is not None and target == self._replace
+        return self.save.overwrite()
 
     def problem(self) -> str | None:
-        target = self.target()
-        if target is None:
-            return self.tr("Choose where to save the dossier.")
-        if target.is_dir():
-            return self.tr("This is a folder; give a file name ending in .zip.")
-        if not target.parent.is_dir():
-            return self.tr("The folder {folder} does not exist.").format(
-                folder=isolate(str(target.parent)))
-        if target.exists() and not self.overwrite():
-            return self.tr("{file} already exists. Choose another name, or pick it with "
-                           "“Choose…” to replace it.").format(file=isolate(target.name))
-        return None
+        return self.save.problem(self.tr("Choose where to save the dossier."))
 
     def _path_changed(self) -> None:
-        if self._replace is not None and self.target() != self._replace:
-            self._replace = None
+        self.save.note_edited()
         problem = self.problem() if self.path.text().strip() else None
         if problem:
             self.error.show_message(problem)
@@ -1050,7 +1014,7 @@ class ResultPage(JobPage):
         self.setSubTitle(self.tr("The dossier is built, signed and written in one go; a "
                                  "dossier is never left half-written under its name."))
         self.summary: DossierSummary | None = None
-        self.message = _paragraph()
+        self.message = paragraph()
         self.message.setObjectName("dossier_result")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label = _bold(QLabel(self.tr("Signer's fingerprint:")))
@@ -1060,7 +1024,7 @@ class ResultPage(JobPage):
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.fingerprint.setFont(mono)
-        self.fingerprint_note = _paragraph(self.tr(
+        self.fingerprint_note = paragraph(self.tr(
             "Tell the recipient this fingerprint through another channel (a call, a meeting). "
             "They check the dossier with “casebook verify”, which needs no vault and prints "
             "the same fingerprint."))

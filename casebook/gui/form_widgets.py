@@ -1,10 +1,18 @@
-"""Widgets shared by the windows: headings, the busy bar and the inline error line."""
+"""Widgets shared by the windows: headings, paragraphs and form values, the busy bar
+and the inline error line."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QProgressBar, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
 
 
 def heading(text: str) -> QLabel:
@@ -15,6 +23,35 @@ def heading(text: str) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def paragraph(text: str = "", name: str = "") -> QLabel:
+    """A wrapping label of plain text (never rich text: it may hold a name typed in)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def value_label(name: str) -> QLabel:
+    """A selectable, wrapping plain-text value beside its label in a form."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+def read_only_rows(table: QTableView) -> None:
+    """A table read row by row: one row selected at a time, nothing edited in place,
+    no row numbers."""
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
 
 def busy_bar(parent: QWidget | None = None) -> QProgressBar:

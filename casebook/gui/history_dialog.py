@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from casebook.gui.audit_model import action_label
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.editor_context import EditorContext
+from casebook.gui.form_widgets import read_only_rows
 from casebook.gui.incident_list_model import local_time
 from casebook.gui.labels import field_label, field_value_label, standalone
 from casebook.services.audit import AuditFilter, AuditService
@@ -46,10 +46,7 @@ def shown_value(field: str, value: Any) -> str:
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_rows(table)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from casebook.gui.contacts_page import fixed_font, role_text
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import show_error
-from casebook.gui.form_widgets import busy_bar, heading
+from casebook.gui.form_widgets import busy_bar, heading, paragraph, value_label
 from casebook.gui.incident_list_model import local_time
 from casebook.gui.labels import isolate, standalone
 from casebook.gui.package_send_dialog import (
@@ -48,24 +48,6 @@ from casebook.gui.workers import ProgressRelay, Task, TaskRunner
 from casebook.services.package_types import ImportOutcome
 from casebook.services.packages import PackageService
 from casebook.services.vault_service import VaultSession
-
-
-def _paragraph(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _value(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    return label
 
 
 class PackageReceiveDialog(ContentDialog):
@@ -95,7 +77,7 @@ class PackageReceiveDialog(ContentDialog):
 
     def _build(self) -> None:
         title = heading(self.tr("Receive a package"))
-        intro = _paragraph(self.tr(
+        intro = paragraph(self.tr(
             "Choose a package a colleague sent you. Casebook first checks it and shows what "
             "it holds; nothing changes in your vault until you press Import. Nothing is "
             "ever overwritten: a record changed both here and by the sender is kept in both "
@@ -112,13 +94,13 @@ class PackageReceiveDialog(ContentDialog):
         path_row.addWidget(self.path, 1)
         path_row.addWidget(self.choose_button)
         self._build_preview()
-        self.busy_text = _paragraph("", "receive_busy_text")
+        self.busy_text = paragraph("", "receive_busy_text")
         self.busy_bar = busy_bar()
         self.progress = QProgressBar()
         self.progress.setObjectName("receive_progress")
         self.progress.setRange(0, PROGRESS_SCALE)
         self.progress.hide()
-        self.result_label = _paragraph("", "receive_result")
+        self.result_label = paragraph("", "receive_result")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = self._build_buttons()
         columns = QHBoxLayout()
@@ -155,11 +137,11 @@ class PackageReceiveDialog(ContentDialog):
     def _build_preview(self) -> None:
         """The boxes filled by the check: sender, contents, what it would add."""
         self.sender_box = QGroupBox(self.tr("From"))
-        self.sender_name = _value("sender_name")
-        self.sender_fingerprint = _value("sender_fingerprint")
+        self.sender_name = value_label("sender_name")
+        self.sender_fingerprint = value_label("sender_fingerprint")
         self.sender_fingerprint.setFont(fixed_font())
-        self.sender_verified = _value("sender_verified")
-        self.created = _value("package_created")
+        self.sender_verified = value_label("sender_verified")
+        self.created = value_label("package_created")
         sender_form = QFormLayout(self.sender_box)
         sender_form.addRow(self.tr("Sender:"), self.sender_name)
         sender_form.addRow(self.tr("Fingerprint:"), self.sender_fingerprint)
@@ -175,7 +157,7 @@ class PackageReceiveDialog(ContentDialog):
         self.effect = ContentsView()
         self.effect.setObjectName("package_effect")
         # Under both boxes, full width: inside the box its wrapping squeezed the form.
-        self.effect_note = _paragraph("", "package_effect_note")
+        self.effect_note = paragraph("", "package_effect_note")
         self.effect_note.hide()
         effect_layout = QVBoxLayout(self.effect_box)
         effect_layout.addWidget(self.effect)

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 from casebook.gui.contacts_page import role_text
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading, paragraph
 from casebook.gui.labels import isolate, standalone
+from casebook.gui.save_target import SaveTarget
 from casebook.gui.workers import ProgressRelay, Task, TaskRunner
 from casebook.services.contacts import ContactInfo, ContactService
 from casebook.services.package_types import ExportResult, PackageContents, PackagePlan
@@ -136,15 +137,6 @@ class ContentsView(QWidget):
         return next((v for k, v in self.rows if k == label), None)
 
 
-def _paragraph(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
 class PackageSendDialog(ContentDialog):
     sent = Signal(object)  # ExportResult
     contacts_requested = Signal()
@@ -164,7 +156,6 @@ class PackageSendDialog(ContentDialog):
         self._plan_task: Task | None = None
         self._export_task: Task | None = None
         self._replan = False
-        self._replace: Path | None = None  # a file the save dialog said may be replaced
         self._auto_path = True  # the path is still the one Casebook proposed
         self._build()
         self._fill_recipients()
@@ -176,7 +167,7 @@ class PackageSendDialog(ContentDialog):
 
     def _build(self) -> None:
         title = heading(self.tr("Send a package"))
-        intro = _paragraph(self.tr(
+        intro = paragraph(self.tr(
             "A package carries records with all their versions, reviews, comments and "
             "evidence files. It is signed with your key and encrypted so that only the "
             "recipients can open it: carry it on a USB stick or send it any way you like."))
@@ -187,7 +178,7 @@ class PackageSendDialog(ContentDialog):
         self.progress.setObjectName("send_progress")
         self.progress.setRange(0, PROGRESS_SCALE)
         self.progress.hide()
-        self.result_label = _paragraph("", "send_result")
+        self.result_label = paragraph("", "send_result")
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
         self.error = ErrorLabel()
@@ -207,7 +198,7 @@ class PackageSendDialog(ContentDialog):
         self.recipients = QListWidget()
         self.recipients.setObjectName("package_recipients")
         self.recipients.itemChanged.connect(lambda _item: self.replan())
-        self.no_contacts = _paragraph(self.tr(
+        self.no_contacts = paragraph(self.tr(
             "You have no verified contacts yet. Import a colleague's card and verify it "
             "with them in person first."), "no_verified_contacts")
         self.contacts_button = QPushButton(self.tr("&Contacts…"))
@@ -233,7 +224,7 @@ class PackageSendDialog(ContentDialog):
         self.since_last.setChecked(True)
         self.since_group.buttonToggled.connect(
             lambda _b, checked: self.replan() if checked else None)
-        self.plan_note = _paragraph("", "plan_note")
+        self.plan_note = paragraph("", "plan_note")
         # A wrapped label inside a box makes the box as tall as the text is at the box's
         # narrowest; a sensible minimum width keeps that from stretching the dialog.
         self.plan_note.setMinimumWidth(480)
@@ -266,6 +257,7 @@ class PackageSendDialog(ContentDialog):
         self.path.setObjectName("package_path")
         self.path.setPlaceholderText(self.tr("Choose where to save the package"))
         self.path.textEdited.connect(lambda _t: self._path_edited())
+        self.save = SaveTarget(self.path, suffix=PACKAGE_SUFFIX, parent=self)
         self.choose_button = QPushButton(self.tr("C&hoose…"))
         self.choose_button.setObjectName("choose_package_file")
         self.choose_button.clicked.connect(lambda _c=False: self.choose_file())
@@ -465,53 +457,25 @@ class PackageSendDialog(ContentDialog):
         self._path_changed()
 
     def choose_file(self) -> QFileDialog:
-        current = self.target()
-        dialog = QFileDialog(self, self.tr("Save the package as"))
-        dialog.setObjectName("choose_package_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Case packages (*.{suffix})").format(
-            suffix=PACKAGE_SUFFIX)])
-        dialog.setDefaultSuffix(PACKAGE_SUFFIX)
-        if current is not None:
-            dialog.setDirectory(str(current.parent))
-            dialog.selectFile(current.name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda chosen: self.set_file(Path(chosen), replace=True))
-        dialog.open()
-        return dialog
+        return self.save.choose(
+            self, self.tr("Save the package as"),
+            self.tr("Case packages (*.{suffix})").format(suffix=PACKAGE_SUFFIX),
+            "choose_package_dialog", lambda path: self.set_file(path, replace=True))
 
     def set_file(self, path: Path, *, replace: bool = False) -> None:
         """Use ``path``; ``replace``: the person agreed to replace an existing file."""
         self._auto_path = False
-        self.path.setText(str(path))
-        self._replace = path if replace else None
+        self.save.set_file(path, replace=replace)
         self._path_changed()
 
     def target(self) -> Path | None:
-        text = self.path.text().strip()
-        return Path(text).expanduser() if text else None
-
-    def overwrite(self) -> bool:
-        target = self.target()
-        return target is not None and target == self._replace
+        return self.save.target()
 
     def path_problem(self) -> str | None:
-        target = self.target()
-        if target is None:
-            return self.tr("Choose where to save the package.")
-        if target.is_dir():
-            return self.tr("This is a folder; give a file name.")
-        if not target.parent.is_dir():
-            return self.tr("The folder {folder} does not exist.").format(
-                folder=isolate(str(target.parent)))
-        if target.exists() and not self.overwrite():
-            return self.tr("{file} already exists. Choose another name, or pick it with "
-                           "“Choose…” to replace it.").format(file=isolate(target.name))
-        return None
+        return self.save.problem(self.tr("Choose where to save the package."))
 
     def _path_changed(self) -> None:
-        if self._replace is not None and self.target() != self._replace:
-            self._replace = None
+        self.save.note_edited()
         problem = self.path_problem() if self.path.text().strip() else None
         if problem and not self._auto_path:
             self.path_error.show_message(problem)
@@ -542,7 +506,7 @@ class PackageSendDialog(ContentDialog):
         target = self.target()
         assert target is not None
         refs = [c.key_id for c in self.chosen()]
-        since, overwrite = self.since(), self.overwrite()
+        since, overwrite = self.since(), self.save.overwrite()
         service = self.service
         relay = ProgressRelay(self.runner)
         relay.progressed.connect(self._show_progress)
@@ -594,7 +558,7 @@ class PackageSendDialog(ContentDialog):
                 names=self.text.recipients(result.plan.recipients)))
         self.result_label.show()
         self.open_folder_button.show()
-        self._replace = None
+        self.save.forget_replace()
         self._auto_path = True
         self.sent.emit(result)
         # What is new for them starts after this package now.

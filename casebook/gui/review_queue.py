@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +30,7 @@ from casebook.domain.records import IncidentStatus
 from casebook.domain.users import Role
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, heading, read_only_rows
 from casebook.gui.incident_list_model import local_time
 from casebook.gui.labels import code_label
 from casebook.gui.workers import Task
@@ -159,10 +158,7 @@ class ReviewQueuePage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("queue_view")
         self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_rows(self.view)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QueueColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(QueueColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from casebook.domain.records import RecordKind
 from casebook.gui.editor_context import EditorContext
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, heading
+from casebook.gui.form_widgets import ErrorLabel, heading, value_label
 from casebook.gui.labels import code_label, isolate, standalone
 from casebook.gui.scheme_import_dialog import SchemeImportDialog
 from casebook.gui.taxonomy_model import (
@@ -110,15 +110,6 @@ class CountProgress(QObject):
         self.progressed.emit(done, total)
 
 
-def _value_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    return label
-
-
 class TermDetails(QWidget):
     """What the selected scheme or term is: labels and definitions in English and
     Arabic, legal reference, status and replacement, records that carry it."""
@@ -129,16 +120,16 @@ class TermDetails(QWidget):
         self.title = heading("")
         self.title.setObjectName("details_title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.code = _value_label("details_code")
-        self.label_en = _value_label("details_label_en")
-        self.label_ar = _value_label("details_label_ar")
-        self.definition_en = _value_label("details_definition_en")
-        self.definition_ar = _value_label("details_definition_ar")
-        self.legal_reference = _value_label("details_legal_reference")
-        self.status = _value_label("details_status")
-        self.applies_to = _value_label("details_applies_to")
-        self.records = _value_label("details_records")
-        self.incidents = _value_label("details_incidents")
+        self.code = value_label("details_code")
+        self.label_en = value_label("details_label_en")
+        self.label_ar = value_label("details_label_ar")
+        self.definition_en = value_label("details_definition_en")
+        self.definition_ar = value_label("details_definition_ar")
+        self.legal_reference = value_label("details_legal_reference")
+        self.status = value_label("details_status")
+        self.applies_to = value_label("details_applies_to")
+        self.records = value_label("details_records")
+        self.incidents = value_label("details_incidents")
         # Each language on its own side, whatever the interface's direction.
         for widget, side in ((self.label_en, Qt.AlignmentFlag.AlignLeft),
                              (self.definition_en, Qt.AlignmentFlag.AlignLeft),

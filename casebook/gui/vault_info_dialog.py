@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from casebook.gui.content_dialog import ContentDialog
 from casebook.gui.errors import describe_error
-from casebook.gui.form_widgets import ErrorLabel, busy_bar
+from casebook.gui.form_widgets import ErrorLabel, busy_bar, read_only_rows, value_label
 from casebook.gui.labels import isolate, role_label, standalone
 from casebook.gui.notices import describe_notices
 from casebook.gui.workers import TaskRunner
@@ -42,10 +41,10 @@ class VaultInfoDialog(ContentDialog):
         self._session = session
         self.setWindowTitle(self.tr("Vault information"))
 
-        self.folder = self._value_label("info_folder")
-        self.vault_id = self._value_label("info_vault_id")
-        self.audit_entries = self._value_label("info_audit_entries")
-        self.version = self._value_label("info_version")
+        self.folder = value_label("info_folder")
+        self.vault_id = value_label("info_vault_id")
+        self.audit_entries = value_label("info_audit_entries")
+        self.version = value_label("info_version")
         form = QFormLayout()
         form.addRow(self.tr("Folder:"), self.folder)
         form.addRow(self.tr("Vault ID:"), self.vault_id)
@@ -57,10 +56,7 @@ class VaultInfoDialog(ContentDialog):
         self.users.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Role"), self.tr("Key fingerprint"), self.tr("Added")]
         )
-        self.users.verticalHeader().hide()
-        self.users.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.users.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_rows(self.users)
         header = self.users.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -100,14 +96,6 @@ class VaultInfoDialog(ContentDialog):
         layout.addWidget(self.busy_bar)
         layout.addWidget(buttons)
         self.resize(760, 440)
-
-    def _value_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setWordWrap(True)
-        return label
 
     def refresh(self) -> None:
         if self.busy:

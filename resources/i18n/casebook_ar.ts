@@ -2379,18 +2379,6 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
         <source>Choose where to save the dossier.</source>
         <translation>اختر مكان حفظ الملف.</translation>
     </message>
-    <message>
-        <source>This is a folder; give a file name ending in .zip.</source>
-        <translation>هذا مجلد؛ أدخل اسم ملف ينتهي بـ .zip.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>المجلد {folder} غير موجود.</translation>
-    </message>
-    <message>
-        <source>{file} already exists. Choose another name, or pick it with “Choose…” to replace it.</source>
-        <translation>{file} موجود بالفعل. اختر اسمًا آخر، أو اختره عبر «اختيار…» لاستبداله.</translation>
-    </message>
 </context>
 <context>
     <name>OwnCardDialog</name>
@@ -2671,18 +2659,6 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>Choose where to save the package.</source>
         <translation>اختر مكان حفظ الحزمة.</translation>
-    </message>
-    <message>
-        <source>This is a folder; give a file name.</source>
-        <translation>هذا مجلد؛ أدخل اسم ملف.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>المجلد {folder} غير موجود.</translation>
-    </message>
-    <message>
-        <source>{file} already exists. Choose another name, or pick it with “Choose…” to replace it.</source>
-        <translation>الملف {file} موجود بالفعل. اختر اسمًا آخر، أو حدِّده بالأمر «اختيار…» لاستبداله.</translation>
     </message>
     <message>
         <source>Writing {file}… %p%</source>
@@ -4060,6 +4036,21 @@ Free software under the GNU General Public License, version 3 or later. Arabic t
     <message>
         <source>No incident is in this state.</source>
         <translation>لا توجد حادثة في هذه الحالة.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTarget</name>
+    <message>
+        <source>This is a folder; give a file name.</source>
+        <translation>هذا مجلد؛ أدخل اسم ملف.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Choose another name, or pick it with “Choose…” to replace it.</source>
+        <translation>{file} موجود بالفعل. اختر اسمًا آخر، أو اختره عبر «اختيار…» لاستبداله.</translation>
     </message>
 </context>
 <context>
