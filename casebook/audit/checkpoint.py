@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
 
 from casebook.crypto import signing
 from casebook.crypto.errors import AuthenticationFailed
 from casebook.domain.canonical import canonical_json
-from casebook.domain.errors import DamagedDataError, NewerFormatError
+from casebook.domain.errors import DamagedDataError
+from casebook.domain.file_format import read_format_object
 
 FORMAT = "casebook-checkpoint/v1"
 
@@ -58,17 +58,7 @@ def message(vault_id: str, seq: int, head_hash: str, at: str, reason: str) -> by
 
 
 def parse_checkpoint_file(raw: bytes, *, source: str = "checkpoint file") -> Checkpoint:
-    try:
-        data: Any = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise DamagedDataError(f"{source} is not a Casebook checkpoint (not JSON).") from None
-    if not isinstance(data, dict):
-        raise DamagedDataError(f"{source} is not a Casebook checkpoint.")
-    declared = data.get("format")
-    if declared != FORMAT:
-        if isinstance(declared, str) and declared.startswith("casebook-checkpoint/"):
-            raise NewerFormatError(f"{source} is in format {declared}; update Casebook.")
-        raise DamagedDataError(f"{source} is not a Casebook checkpoint ({FORMAT}).")
+    data = read_format_object(raw, FORMAT, source=source, what="a Casebook checkpoint")
     try:
         checkpoint = Checkpoint(
             vault_id=str(data["vault_id"]), seq=int(data["seq"]),

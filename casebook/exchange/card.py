@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from casebook.crypto import age, signing
 from casebook.crypto.errors import AuthenticationFailed
 from casebook.domain.canonical import canonical_json
-from casebook.domain.errors import DamagedDataError, NewerFormatError
+from casebook.domain.errors import DamagedDataError
+from casebook.domain.file_format import read_format_object
 
 FORMAT = "casebook-contact/v1"
 ROLES = ("documenter", "supervisor")
@@ -96,17 +96,7 @@ def parse_card(raw: bytes, *, source: str = "contact card") -> ContactCard:
     """Parse and check a card; any problem raises DamagedDataError naming it."""
     if len(raw) > MAX_CARD_BYTES:
         raise DamagedDataError(f"{source} is too large to be a Casebook contact card.")
-    try:
-        data: Any = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise DamagedDataError(f"{source} is not a Casebook contact card (not JSON).") from None
-    if not isinstance(data, dict):
-        raise DamagedDataError(f"{source} is not a Casebook contact card.")
-    declared = data.get("format")
-    if declared != FORMAT:
-        if isinstance(declared, str) and declared.startswith("casebook-contact/"):
-            raise NewerFormatError(f"{source} is in format {declared}; update Casebook.")
-        raise DamagedDataError(f"{source} is not a Casebook contact card ({FORMAT}).")
+    data = read_format_object(raw, FORMAT, source=source, what="a Casebook contact card")
     fields = ("name", "role", "signing_key", "age_recipient", "created_at", "signature")
     if not all(isinstance(data.get(f), str) for f in fields):
         raise DamagedDataError(f"{source} is missing contact-card fields or has bad ones.")

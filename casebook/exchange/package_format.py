@@ -25,7 +25,8 @@ from typing import Any
 from casebook.crypto import age, signing
 from casebook.crypto.errors import AuthenticationFailed
 from casebook.domain.canonical import canonical_json
-from casebook.domain.errors import NewerFormatError, PackageNotForYouError, PackageRefusedError
+from casebook.domain.errors import DamagedDataError, PackageNotForYouError, PackageRefusedError
+from casebook.domain.file_format import check_format
 
 FORMAT = "casebook-package/v1"
 BODY = "package.json"
@@ -101,11 +102,10 @@ def open_package(ciphertext: bytes, signing_seed: bytes, *, source: str) -> Open
         body = json.loads(body_bytes)
         if not isinstance(body, dict):
             raise _refused(source, "its contents are not a package")
-        declared = body.get("format")
-        if declared != FORMAT:
-            if isinstance(declared, str) and declared.startswith("casebook-package/"):
-                raise NewerFormatError(f"{source} is in format {declared}; update Casebook.")
-            raise _refused(source, "it is not a Casebook case package")
+        try:
+            check_format(body, FORMAT, source=source, what="a Casebook case package")
+        except DamagedDataError:
+            raise _refused(source, "it is not a Casebook case package") from None
         files = _files(archive, names, body, source)
     except AuthenticationFailed:
         raise _refused(source, "its signature does not verify: it was altered after the "

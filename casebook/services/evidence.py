@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import mimetypes
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -116,26 +118,41 @@ class EvidenceService:
         return SealedFile(evidence_id, attachment_id, blob_name, file_key, digest.sha256,
                           digest.size, media_type, source.name)
 
+    def seal_bytes(self, evidence_id: str, attachment_id: str, data: bytes, *,
+                   media_type: str, file_name: str) -> SealedFile:
+        """Encrypt a file received in a case package into a new blob, under the id it
+        has in every vault (same rules as :meth:`seal_file`)."""
+        file_key = new_stream_key()
+        blob_name, digest = blobs.store_bytes(
+            self.session.vault.paths.blobs, file_key, _context(evidence_id, attachment_id),
+            data)
+        return SealedFile(evidence_id, attachment_id, blob_name, file_key, digest.sha256,
+                          digest.size, media_type, file_name)
+
     def add_sealed(
-        self, uow: UnitOfWork, evidence: StoredRecord, sealed: SealedFile
+        self, uow: UnitOfWork, evidence: StoredRecord | Record, sealed: SealedFile, *,
+        added: tuple[str, str] | None = None, details: Mapping[str, Any] | None = None,
     ) -> AttachmentInfo:
         """Record a sealed blob as a file of ``evidence``, with its ``attach`` audit
-        entry, in the caller's unit of work."""
+        entry, in the caller's unit of work. ``added``: when and by whom, for a file
+        received from another vault (default: now, by this user)."""
         if evidence.id != sealed.evidence_id:
             raise ValueError("the blob was sealed for another evidence record")
+        added_at, added_by = added or (now_utc(), self.session.user.id)
         attachment = Attachment(
             id=sealed.attachment_id, evidence_id=evidence.id, blob_name=sealed.blob_name,
             wrapped_key=envelope.seal(
                 self._wrapping_key(), sealed.file_key, sealed.attachment_id.encode()
             ).hex(),
             sha256=sealed.sha256, size=sealed.size, media_type=sealed.media_type,
-            file_name=sealed.file_name, added_at=now_utc(), added_by=self.session.user.id,
+            file_name=sealed.file_name, added_at=added_at, added_by=added_by,
         )
         uow.session.add(attachment)
         uow.audit(
             "attach", RecordKind.EVIDENCE.value, evidence.id, version=evidence.version,
             payload={"attachment": sealed.attachment_id, "sha256": sealed.sha256,
                      "size": sealed.size},
+            details=details,
         )
         return _info(attachment)
 

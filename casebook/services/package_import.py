@@ -19,9 +19,7 @@ from casebook.audit.verify import (
     commit_of,
     review_payload,
 )
-from casebook.crypto import envelope, signing
-from casebook.crypto.stream import new_stream_key
-from casebook.crypto.subkeys import Purpose, derive_subkey
+from casebook.crypto import signing
 from casebook.domain.canonical import canonical_json
 from casebook.domain.errors import (
     PackageOutOfOrderError,
@@ -31,6 +29,7 @@ from casebook.domain.records import IncidentStatus, RecordKind
 from casebook.exchange import package_format
 from casebook.exchange.merge import MergePlan, Outcome, Version, plan_merge
 from casebook.services.contacts import ContactInfo, ContactService
+from casebook.services.evidence import EvidenceService
 from casebook.services.package_types import (
     ConflictSummary,
     ImportOutcome,
@@ -464,10 +463,10 @@ class Receiver:
                       details={"package": self.package_id, "record": comment.record_id})
             counts["comments"] += 1
 
-    def _receive_files(self, uow: UnitOfWork, trail: SenderTrail, counts: dict[str, int]) -> None:
+    def _receive_files(self, uow: UnitOfWork, trail: SenderTrail,
+                       counts: dict[str, int]) -> None:
         db = uow.session
-        vault = self.session.vault
-        wrapping = derive_subkey(vault.root_key(), Purpose.ATTACHMENT_WRAPPING)
+        evidence_files = EvidenceService(self.session)
         uow.flush()
         for raw in self.body.get("attachments", []):
             attachment_id = str(raw["id"])
@@ -485,22 +484,15 @@ class Receiver:
             counts["files"] += 1
             if self.dry_run:
                 continue
-            file_key = new_stream_key()
-            context = f"casebook/v1/attachment/{evidence_id}/{attachment_id}".encode()
-            name, digest = blobs.store_bytes(vault.paths.blobs, file_key, context,
-                                             self.files[attachment_id])
-            self.new_blobs.append(name)
-            if digest.sha256 != payload["sha256"]:
+            sealed = evidence_files.seal_bytes(
+                evidence_id, attachment_id, self.files[attachment_id],
+                media_type=str(raw["media_type"]), file_name=str(raw["file_name"]))
+            self.new_blobs.append(sealed.blob_name)
+            if sealed.sha256 != payload["sha256"]:
                 raise refuse(self.source, f"evidence file {raw.get('file_name')} changed")
-            db.add(Attachment(
-                id=attachment_id, evidence_id=evidence_id, blob_name=name,
-                wrapped_key=envelope.seal(wrapping, file_key, attachment_id.encode()).hex(),
-                sha256=digest.sha256, size=digest.size, media_type=str(raw["media_type"]),
-                file_name=str(raw["file_name"]), added_at=str(raw["added_at"]),
-                added_by=str(raw["added_by"])))
-            uow.audit("attach", RecordKind.EVIDENCE.value, evidence_id,
-                      version=evidence.version, payload=payload,
-                      details={"package": self.package_id, "from": self.contact.key_id})
+            evidence_files.add_sealed(
+                uow, evidence, sealed, added=(str(raw["added_at"]), str(raw["added_by"])),
+                details={"package": self.package_id, "from": self.contact.key_id})
 
     def _store_trail(self, uow: UnitOfWork, trail: SenderTrail) -> None:
         db = uow.session

@@ -9,7 +9,6 @@ sends the incident back to draft, to be submitted and reviewed again.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from casebook.audit.review_signature import review_message, review_signature_valid
-from casebook.audit.verify import comment_payload, review_payload
+from casebook.audit.verify import comment_payload, commit_of, review_payload
 from casebook.crypto.signing import key_id
 from casebook.domain.errors import PermissionDeniedError, ValidationError
 from casebook.domain.records import IncidentStatus, RecordKind
@@ -113,8 +112,7 @@ class ReviewService:
         peer = db.get(PeerVault, review.origin_vault)
         if peer is None:
             return None
-        return hashlib.sha256(bytes.fromhex(peer.commit_salt)
-                              + version.content.encode("utf-8")).hexdigest()
+        return commit_of(bytes.fromhex(peer.commit_salt), version.content.encode("utf-8"))
 
     # ---- decisions
 
